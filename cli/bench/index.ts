@@ -1,0 +1,5 @@
+/** The benchmark registry: `sniper bench <name>`. Each issue adds its own. */
+import type { Benchmark } from './types.ts';
+import { decodeBenchmark } from './decode.ts';
+
+export const BENCHMARKS: readonly Benchmark[] = [decodeBenchmark];

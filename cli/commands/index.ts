@@ -1,0 +1,12 @@
+/** Every `sniper` subcommand, in the order `sniper --help` lists them. */
+import type { Command } from '../command.ts';
+import { decodeCommand } from './decode.ts';
+import { benchCommand } from './bench.ts';
+import { demoCommand } from './demo.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const COMMANDS: readonly Command<any>[] = [
+  demoCommand,
+  decodeCommand,
+  benchCommand,
+];
