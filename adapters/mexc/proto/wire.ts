@@ -28,9 +28,17 @@ const INTERN_SLOTS = 512;
 const internBytes: (Uint8Array | undefined)[] = new Array(INTERN_SLOTS);
 const internStrings: string[] = new Array(INTERN_SLOTS);
 
+/** Buffer's native latin1Slice (Node and Bun): the fastest way to turn ASCII bytes into a string. */
+type SliceableBuffer = Buffer & { latin1Slice(start: number, end: number): string };
+
 export class Reader {
   pos = 0;
-  constructor(readonly buf: Uint8Array) {}
+  readonly buf: Uint8Array;
+  private readonly native: SliceableBuffer;
+  constructor(buf: Uint8Array) {
+    this.buf = buf;
+    this.native = (Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength)) as SliceableBuffer;
+  }
 
   uint32(end: number): number {
     const buf = this.buf;
@@ -106,7 +114,16 @@ export class Reader {
     const stop = this.len(end);
     const start = this.pos;
     this.pos = stop;
-    return decodeUtf8(this.buf, start, stop);
+    return stop - start <= 6 ? decodeUtf8(this.buf, start, stop) : this.asciiOrUtf8(start, stop);
+  }
+
+  /** Longer strings: check for ASCII, then one native slice; anything else goes through the strict UTF-8 decoder. */
+  private asciiOrUtf8(start: number, stop: number): string {
+    const buf = this.buf;
+    for (let i = start; i < stop; i++) {
+      if (buf[i]! >= 0x80) return decodeUtf8Slow(buf, start, stop);
+    }
+    return this.native.latin1Slice(start, stop);
   }
 
   /** A string that is expected to repeat (channel, symbol): served from the intern cache. */
@@ -124,7 +141,7 @@ export class Reader {
       while (i < n && cached[i] === buf[start + i]) i++;
       if (i === n) return internStrings[slot]!;
     }
-    const s = decodeUtf8(buf, start, stop);
+    const s = this.asciiOrUtf8(start, stop);
     internBytes[slot] = buf.slice(start, stop);
     internStrings[slot] = s;
     return s;
