@@ -21,12 +21,15 @@ function truncated(what: string): DecodeError {
 }
 
 /**
- * A small direct-mapped cache for short strings that repeat on every frame (channel, symbol,
- * eventType): comparing a few dozen bytes is cheaper than building the string again.
+ * A direct-mapped cache for strings that repeat (channel, symbol, eventType, and, in a real
+ * market, most prices): hashing and comparing a few dozen bytes is cheaper than building the
+ * string again. Keys live in one preallocated arena, so a miss allocates nothing but the string.
  */
-const INTERN_SLOTS = 512;
-const internBytes: (Uint8Array | undefined)[] = new Array(INTERN_SLOTS);
-const internStrings: string[] = new Array(INTERN_SLOTS);
+const INTERN_SLOTS = 4096;
+const INTERN_MAX = 64;
+const internArena = new Uint8Array(INTERN_SLOTS * INTERN_MAX);
+const internLengths = new Int32Array(INTERN_SLOTS).fill(-1);
+const internStrings: string[] = new Array<string>(INTERN_SLOTS).fill('');
 
 /** Buffer's native latin1Slice (Node and Bun): the fastest way to turn ASCII bytes into a string. */
 type SliceableBuffer = Buffer & { latin1Slice(start: number, end: number): string };
@@ -132,17 +135,22 @@ export class Reader {
     const start = this.pos;
     this.pos = stop;
     const n = stop - start;
-    if (n < 4 || n > 96) return decodeUtf8(this.buf, start, stop);
+    if (n > INTERN_MAX || n < 3) return this.asciiOrUtf8(start, stop);
     const buf = this.buf;
-    const slot = (n * 31 + buf[start]! * 7 + buf[stop - 1]! * 13 + buf[start + (n >> 1)]! * 3) & (INTERN_SLOTS - 1);
-    const cached = internBytes[slot];
-    if (cached !== undefined && cached.length === n) {
-      let i = 0;
-      while (i < n && cached[i] === buf[start + i]) i++;
-      if (i === n) return internStrings[slot]!;
+    // hash the tail (where channel strings differ: stream kind, speed, symbol) and the length
+    let h = 0x811c9dc5 ^ n;
+    for (let i = n > 20 ? stop - 20 : start; i < stop; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+    const slot = (h ^ (h >>> 15)) & (INTERN_SLOTS - 1);
+    const base = slot * INTERN_MAX;
+    if (internLengths[slot] === n) {
+      // compare from the end: strings that collide usually differ there
+      let i = n - 1;
+      while (i >= 0 && internArena[base + i] === buf[start + i]) i--;
+      if (i < 0) return internStrings[slot]!;
     }
     const s = this.asciiOrUtf8(start, stop);
-    internBytes[slot] = buf.slice(start, stop);
+    for (let i = 0; i < n; i++) internArena[base + i] = buf[start + i]!;
+    internLengths[slot] = n;
     internStrings[slot] = s;
     return s;
   }
