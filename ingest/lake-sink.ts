@@ -104,7 +104,7 @@ export class LakeSink {
   /** Append one row; `ts_recv` (µs) picks its hourly file. */
   append<T extends TableName>(table: T, row: RowOf<T>): void {
     if (this.closed) throw new Error('the lake sink is closed');
-    this.logFor(table).append(row as RowOf<TableName>, (row as { ts_recv: number }).ts_recv);
+    this.logFor(table).append(row as RowOf<TableName>, (row as unknown as { ts_recv: number }).ts_recv);
   }
 
   private health(table: TableName, error: LakeWriteError | undefined, dropped: number): void {

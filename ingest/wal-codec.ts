@@ -155,16 +155,16 @@ export function decodeSegment(table: TableName, bytes: Uint8Array): DecodedSegme
     records.push([pos + HEADER, end]);
     pos = end;
   }
-  const out: unknown[][] | Float64Array[] = cols.map((c) => (c.type === 'DOUBLE' && !c.nullable ? new Float64Array(rows) : new Array(rows)));
+  const out: Array<unknown[] | Float64Array> = cols.map((c) => (c.type === 'DOUBLE' && !c.nullable ? new Float64Array(rows) : new Array(rows)));
   let row = 0;
   for (const [start, end] of records) {
     let p = start;
     while (p < end) {
       for (let ci = 0; ci < cols.length; ci++) {
         const c = cols[ci]!;
-        const target = out[ci]!;
+        const target = out[ci] as unknown[];
         if (c.nullable && bytes[p++] === 0) {
-          (target as unknown[])[row] = null;
+          target[row] = null;
           continue;
         }
         switch (c.type) {
@@ -173,17 +173,17 @@ export function decodeSegment(table: TableName, bytes: Uint8Array): DecodedSegme
             p += 8;
             break;
           case 'BOOLEAN':
-            (target as unknown[])[row] = bytes[p++] === 1;
+            target[row] = bytes[p++] === 1;
             break;
           case 'VARCHAR': {
             const n = view.getUint32(p, true);
-            (target as unknown[])[row] = fromUtf8.decode(bytes.subarray(p + 4, p + 4 + n));
+            target[row] = fromUtf8.decode(bytes.subarray(p + 4, p + 4 + n));
             p += 4 + n;
             break;
           }
           case 'BLOB': {
             const n = view.getUint32(p, true);
-            (target as unknown[])[row] = bytes.subarray(p + 4, p + 4 + n);
+            target[row] = bytes.subarray(p + 4, p + 4 + n);
             p += 4 + n;
             break;
           }
@@ -191,7 +191,7 @@ export function decodeSegment(table: TableName, bytes: Uint8Array): DecodedSegme
             const n = view.getUint32(p, true);
             const a = new Float64Array(n);
             for (let i = 0; i < n; i++) a[i] = view.getFloat64(p + 4 + i * 8, true);
-            (target as unknown[])[row] = a;
+            target[row] = a;
             p += 4 + n * 8;
             break;
           }
