@@ -1,0 +1,43 @@
+/**
+ * Exposes a lake's tables to a DuckDB connection as views named after the tables
+ * (`trades`, `status`, ...). A table without Parquet files becomes an empty table with the
+ * contract's columns, so every SQL step runs on partial lakes too.
+ */
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { duckdbColumns, tableGlob, type TableName } from '../lake/schema.ts';
+
+export const PIPELINE_INPUTS: readonly TableName[] = ['listings', 'status', 'trades', 'depth_updates', 'klines', 'book_tickers'];
+
+export async function hasParquet(dir: string): Promise<boolean> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return false;
+  }
+  for (const e of entries) {
+    if (e.isFile() && e.name.endsWith('.parquet') && !e.name.startsWith('.')) return true;
+    if (e.isDirectory() && (await hasParquet(join(dir, e.name)))) return true;
+  }
+  return false;
+}
+
+export const sqlString = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+
+/** Creates one view (or empty table) per input table; returns the tables that had data. */
+export async function attachLake(conn: DuckDBConnection, lakeDir: string, tables: readonly TableName[] = PIPELINE_INPUTS): Promise<TableName[]> {
+  const present: TableName[] = [];
+  for (const t of tables) {
+    const kind = (await conn.runAndReadAll(`SELECT table_type FROM information_schema.tables WHERE table_name = '${t}' AND table_schema = 'main'`)).getRowObjectsJS()[0];
+    if (kind) await conn.run(kind.table_type === 'VIEW' ? `DROP VIEW ${t}` : `DROP TABLE ${t}`);
+    if (await hasParquet(join(lakeDir, t))) {
+      present.push(t);
+      await conn.run(`CREATE VIEW ${t} AS SELECT * FROM read_parquet(${sqlString(tableGlob(lakeDir, t))}, hive_partitioning = true, union_by_name = true)`);
+    } else {
+      await conn.run(`CREATE TABLE ${t} (${duckdbColumns(t)})`);
+    }
+  }
+  return present;
+}

@@ -1,0 +1,38 @@
+-- 02_label_windows: for each listing with a decision time, the stretch of its recorded market a
+-- snipe would meet: from the last book snapshot before the entry window opens (or 60 s before
+-- it) to past the time stop. The view label_events serves one batch of listings at a time
+-- (variable label_batch) as rows the labeler turns into events for the fill model.
+-- Inputs: listing_facts, trades, depth_updates, book_tickers.
+-- Variables: window_start_ms, horizon_ms, label_batch_size, label_batch.
+
+CREATE OR REPLACE TABLE label_windows AS
+WITH w AS (
+  SELECT symbol, known_open_ms AS open_ms, decision_ms, coalesce(api_tradable, true) AS api_tradable,
+         (known_open_ms - getvariable('window_start_ms')) * 1000 AS arm_us
+  FROM listing_facts WHERE decision_ms IS NOT NULL AND known_open_ms IS NOT NULL
+), snaps AS (
+  SELECT symbol, ts_recv FROM depth_updates WHERE kind IN ('snapshot', 'limit')
+)
+SELECT w.symbol, w.open_ms, w.decision_ms, w.api_tradable,
+       least(coalesce(s.ts_recv, w.arm_us - 60000000), w.arm_us - 60000000) AS from_us,
+       (w.open_ms + getvariable('horizon_ms')) * 1000 AS to_us,
+       (row_number() OVER (ORDER BY w.symbol) - 1) // getvariable('label_batch_size') AS batch_no
+FROM w ASOF LEFT JOIN snaps s ON w.symbol = s.symbol AND w.arm_us >= s.ts_recv
+ORDER BY w.symbol;
+
+CREATE OR REPLACE VIEW label_events AS
+WITH b AS (SELECT * FROM label_windows WHERE batch_no = getvariable('label_batch'))
+SELECT t.symbol, 'trade' AS kind, t.ts_recv, t.seq, t.ts_event, t.price, t.qty, t.side, t.trade_time,
+       NULL::VARCHAR AS depth_kind, NULL::BIGINT AS from_version, NULL::BIGINT AS to_version,
+       NULL::DOUBLE[] AS bid_prices, NULL::DOUBLE[] AS bid_qtys, NULL::DOUBLE[] AS ask_prices, NULL::DOUBLE[] AS ask_qtys,
+       NULL::DOUBLE AS bid_price, NULL::DOUBLE AS bid_qty, NULL::DOUBLE AS ask_price, NULL::DOUBLE AS ask_qty
+FROM trades t JOIN b ON t.symbol = b.symbol AND t.ts_recv >= b.from_us AND t.ts_recv < b.to_us
+UNION ALL
+SELECT d.symbol, 'depth', d.ts_recv, d.seq, d.ts_event, NULL, NULL, NULL, NULL,
+       d.kind, d.from_version, d.to_version, d.bid_prices, d.bid_qtys, d.ask_prices, d.ask_qtys,
+       NULL, NULL, NULL, NULL
+FROM depth_updates d JOIN b ON d.symbol = b.symbol AND d.ts_recv >= b.from_us AND d.ts_recv < b.to_us
+UNION ALL
+SELECT k.symbol, 'ticker', k.ts_recv, k.seq, k.ts_event, NULL, NULL, NULL, NULL,
+       NULL, NULL, NULL, NULL, NULL, NULL, NULL, k.bid_price, k.bid_qty, k.ask_price, k.ask_qty
+FROM book_tickers k JOIN b ON k.symbol = b.symbol AND k.ts_recv >= b.from_us AND k.ts_recv < b.to_us;

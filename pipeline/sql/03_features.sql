@@ -1,0 +1,80 @@
+-- 03_features: the four confidence factors of each listing, computed ONLY from what was known at
+-- its decision time: status rows with ts_recv before it, reference-market prices received before
+-- it, and labels of other listings whose snipe had finished (exit_ms) before it.
+-- Inputs: listing_decisions, listing_facts (the symbol list only), listings, status, klines,
+-- trades (reference symbol only), labels. Variables: ref_symbol, history_prior, market_scale,
+-- notice_min_ms, notice_max_ms, recent_window_ms, competitor_window_ms.
+
+CREATE OR REPLACE TABLE features AS
+WITH d0 AS (
+  SELECT f.symbol, d.decision_ms, d.known_open_ms
+  FROM listing_facts f JOIN listing_decisions d USING (symbol)
+), d AS (
+  -- calendar attributes only from listing rows recorded before the decision
+  SELECT d0.*, (SELECT arg_max(l.zone, l.ts_recv) FROM listings l
+                WHERE l.symbol = d0.symbol AND l.ts_recv < d0.decision_ms * 1000) AS zone
+  FROM d0
+), pre AS (
+  SELECT s.* FROM status s JOIN d ON s.symbol = d.symbol AND s.ts_recv < d.decision_ms * 1000
+), known AS (
+  SELECT d.symbol,
+         min(p.ts_recv) // 1000 AS first_seen_ms,
+         count(DISTINCT p.open_time) AS schedules_seen,
+         count(*) AS observations,
+         arg_max(p.sts || ':' || p.st || ':' || p.tt, p.ts_recv) FILTER (WHERE p.source = 'symbols_v2' AND p.sts IS NOT NULL) AS last_tuple,
+         arg_max(p.api_tradable, p.ts_recv) FILTER (WHERE p.api_tradable IS NOT NULL) AS api_tradable_known
+  FROM d JOIN pre p USING (symbol) GROUP BY d.symbol
+), competitors AS (
+  -- other listings whose schedule (as seen before our decision) falls near our open
+  SELECT d.symbol, count(DISTINCT s.symbol) AS competing
+  FROM d JOIN status s ON s.symbol <> d.symbol AND s.ts_recv < d.decision_ms * 1000
+   AND s.open_time BETWEEN d.known_open_ms - getvariable('competitor_window_ms') AND d.known_open_ms + getvariable('competitor_window_ms')
+  GROUP BY d.symbol
+), ref AS (
+  SELECT ts_recv, close AS price FROM klines WHERE symbol = getvariable('ref_symbol') AND interval = 'Min1'
+  UNION ALL
+  SELECT ts_recv, price FROM trades WHERE symbol = getvariable('ref_symbol')
+), market_now AS (
+  SELECT d.symbol, r.price AS ref_now FROM d ASOF JOIN ref r ON d.decision_ms * 1000 > r.ts_recv
+), market_then AS (
+  SELECT d.symbol, r.price AS ref_then FROM d ASOF JOIN ref r ON (d.decision_ms - 86400000) * 1000 > r.ts_recv
+), events AS (
+  -- decisions and resolved snipes on one time line; at equal ms a decision sorts first, so a
+  -- snipe resolving in the same millisecond is not yet known
+  SELECT d.symbol, coalesce(d.zone, '') || '|' || coalesce(k.last_tuple, '') AS key, d.decision_ms * 2 AS t2, 0 AS resolved, 0 AS success, 0.0 AS ret
+  FROM d LEFT JOIN known k USING (symbol)
+  UNION ALL
+  SELECT l.symbol, coalesce(ld.zone, '') || '|' || coalesce(lk.last_tuple, ''), l.exit_ms * 2 + 1, 1, l.success, l.net_return
+  FROM labels l JOIN d ld USING (symbol) LEFT JOIN known lk USING (symbol)
+), running AS (
+  SELECT symbol, resolved, key,
+         sum(resolved) OVER w_key AS n_key, sum(success) OVER w_key AS s_key,
+         sum(resolved) OVER w_all AS n_all, sum(success) OVER w_all AS s_all,
+         sum(resolved) OVER w_recent AS n_recent, sum(ret) OVER w_recent AS r_recent
+  FROM events
+  WINDOW w_key AS (PARTITION BY key ORDER BY t2 ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW),
+         w_all AS (ORDER BY t2 ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW),
+         w_recent AS (ORDER BY t2 RANGE BETWEEN 2 * getvariable('recent_window_ms') PRECEDING AND CURRENT ROW)
+), hist AS (
+  SELECT symbol, key AS history_key, n_key AS history_n, s_key AS history_successes,
+         (s_all + 1.0) / (n_all + 2.0) AS base_rate, n_recent AS recent_n,
+         CASE WHEN n_recent > 0 THEN r_recent / n_recent END AS recent_mean_return
+  FROM running WHERE resolved = 0
+), raw AS (
+  SELECT d.symbol, d.decision_ms, d.known_open_ms, d.zone,
+         k.first_seen_ms, d.known_open_ms - k.first_seen_ms AS notice_ms,
+         greatest(coalesce(k.schedules_seen, 1) - 1, 0) AS schedule_changes,
+         coalesce(k.observations, 0) AS observations_before, k.last_tuple, k.api_tradable_known,
+         coalesce(c.competing, 0) AS competing_listings,
+         hour(make_timestamp(d.known_open_ms * 1000)) AS open_hour_utc,
+         mn.ref_now / mt.ref_then - 1 AS ref_return_24h,
+         h.history_key, h.history_n, h.history_successes, h.base_rate, h.recent_n, h.recent_mean_return
+  FROM d LEFT JOIN known k USING (symbol) LEFT JOIN competitors c USING (symbol)
+  LEFT JOIN market_now mn USING (symbol) LEFT JOIN market_then mt USING (symbol) LEFT JOIN hist h USING (symbol)
+)
+SELECT *,
+  (history_successes + getvariable('history_prior') * base_rate) / (history_n + getvariable('history_prior')) AS history,
+  CASE WHEN ref_return_24h IS NULL THEN 0.5 ELSE 1 / (1 + exp(-ref_return_24h / getvariable('market_scale'))) END AS market,
+  least(1.0, greatest(0.0, ln(greatest(notice_ms, 1) / getvariable('notice_min_ms')) / ln(getvariable('notice_max_ms') / getvariable('notice_min_ms')))) AS timing,
+  CASE WHEN api_tradable_known IS false THEN 0.0 ELSE 1.0 / (1 + competing_listings) END AS external
+FROM raw ORDER BY decision_ms, symbol;

@@ -1,0 +1,137 @@
+/**
+ * A small listing world with a known truth, written as a lake, for the pipeline's own tests and
+ * benchmark. Each listing's four factors are built from observables exactly the way
+ * pipeline/sql/03_features.sql reads them (advance notice, the BTCUSDT return before the
+ * decision, competing listings, the smoothed success rate of earlier listings with the same
+ * zone and status tuple), and success is drawn with probability σ(k·(Σ wj·xj − c)). A success
+ * tape climbs through every take-profit level; a failure tape falls through the stop.
+ */
+import { FACTORS, type Factors } from '../../core/confidence.ts';
+import type { RowOf } from '../../lake/table-batch.ts';
+import { seededRng } from '../stats/rng.ts';
+import type { LakeRows } from './lake-writer.ts';
+
+export interface WorldSpec {
+  readonly listings: number;
+  readonly weights: Factors;
+  readonly seed?: number;
+  readonly steepness?: number;
+  readonly center?: number;
+  readonly meanSpacingMs?: number;
+  readonly startMs?: number;
+}
+
+export interface WorldListing {
+  readonly symbol: string;
+  readonly openMs: number;
+  readonly decisionMs: number;
+  readonly zone: string;
+  readonly lastTuple: string;
+  readonly factors: Factors;
+  readonly probability: number;
+  readonly success: 0 | 1;
+}
+
+export interface World {
+  readonly listings: readonly WorldListing[];
+  readonly rows: Required<Pick<LakeRows, 'listings' | 'status' | 'trades' | 'depth_updates'>>;
+}
+
+const ZONES = ['NEW', 'HOT', 'MAIN', 'INNOVATION'] as const;
+const LEAD = 5000; // decision lead, as featureParams.decisionLeadMs
+const NOTICE_MIN = 10 * 60_000;
+const NOTICE_MAX = 48 * 3_600_000;
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+export function buildWorld(spec: WorldSpec): World {
+  const rng = seededRng(spec.seed ?? 1);
+  const normal = () => Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
+  const start = spec.startMs ?? Date.UTC(2026, 0, 1);
+  const spacing = spec.meanSpacingMs ?? 3 * 3_600_000;
+  const rows: World['rows'] = { listings: [], status: [], trades: [], depth_updates: [] };
+  let seq = 0;
+  const time = (ms: number, symbol: string, conn = 'fixture') => ({ ts_event: ms, ts_recv: ms * 1000, seq: ++seq, conn_id: conn, symbol });
+
+  // Schedules first (competition and the reference series need all of them).
+  const plan: { symbol: string; openMs: number; noticeMs: number; zone: string; tuple: string; timing: number }[] = [];
+  let t = start + 2 * 86_400_000;
+  for (let i = 0; i < spec.listings; i++) {
+    t += Math.max(20 * 60_000, Math.round(-Math.log(1 - rng()) * spacing));
+    const noticeMs = Math.round(NOTICE_MIN * (NOTICE_MAX / NOTICE_MIN) ** rng());
+    const timing = Math.log(noticeMs / NOTICE_MIN) / Math.log(NOTICE_MAX / NOTICE_MIN);
+    const zone = ZONES[Math.floor(rng() * ZONES.length)]!;
+    plan.push({ symbol: `FX${String(i).padStart(6, '0')}USDT`, openMs: t, noticeMs, zone, tuple: rng() < 0.85 ? '2:2:4' : '2:2:3', timing });
+  }
+  // BTCUSDT: a trade every 10 minutes, a random walk with about 3 % daily volatility.
+  const ref: { ms: number; price: number }[] = [];
+  let price = 60_000;
+  for (let ms = start; ms <= t + 3_600_000; ms += 600_000) {
+    price *= Math.exp(0.0025 * normal());
+    ref.push({ ms, price });
+    rows.trades.push({ ...time(ms, 'BTCUSDT'), price, qty: 0.01, side: 'buy', trade_time: ms, trade_id: null });
+  }
+  const refBefore = (ms: number): number | undefined => {
+    let lo = 0, hi = ref.length - 1, best: number | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (ref[mid]!.ms < ms) { best = ref[mid]!.price; lo = mid + 1; } else hi = mid - 1;
+    }
+    return best;
+  };
+
+  const byKey = new Map<string, { n: number; s: number }>();
+  let nAll = 0, sAll = 0;
+  const listings: WorldListing[] = [];
+  for (const p of plan) {
+    const decisionMs = p.openMs - LEAD;
+    const firstSeen = p.openMs - p.noticeMs;
+    const key = `${p.zone}|${p.tuple}`;
+    const g = byKey.get(key) ?? { n: 0, s: 0 };
+    const history = (g.s + 10 * ((sAll + 1) / (nAll + 2))) / (g.n + 10);
+    const now = refBefore(decisionMs), then = refBefore(decisionMs - 86_400_000);
+    const market = now !== undefined && then !== undefined ? sigmoid((now / then - 1) / 0.02) : 0.5;
+    const competing = plan.filter((o) => o !== p && o.openMs - o.noticeMs < decisionMs && Math.abs(o.openMs - p.openMs) <= 3_600_000).length;
+    const factors: Factors = { history, market, timing: p.timing, external: 1 / (1 + competing) };
+    const score = FACTORS.reduce((a, f) => a + spec.weights[f] * factors[f], 0);
+    const probability = sigmoid((spec.steepness ?? 10) * (score - (spec.center ?? 0.5)));
+    const success: 0 | 1 = rng() < probability ? 1 : 0;
+    listings.push({ symbol: p.symbol, openMs: p.openMs, decisionMs, zone: p.zone, lastTuple: p.tuple, factors, probability, success });
+    byKey.set(key, { n: g.n + 1, s: g.s + success });
+    nAll++; sAll += success;
+    writeListing(rows, time, p, firstSeen, success, 1 + rng() * 9);
+  }
+  return { listings, rows };
+}
+
+type TimeFn = (ms: number, symbol: string, conn?: string) => { ts_event: number; ts_recv: number; seq: number; conn_id: string; symbol: string };
+
+function writeListing(rows: World['rows'], time: TimeFn, p: { symbol: string; openMs: number; noticeMs: number; zone: string; tuple: string }, firstSeen: number, success: 0 | 1, p0: number): void {
+  const { symbol, openMs } = p;
+  const vcoin = `v-${symbol}`;
+  const status = (ms: number, source: string, tuple: string | null, extra: Partial<RowOf<'status'>> = {}): RowOf<'status'> => {
+    const [sts, st, tt] = tuple === null ? [null, null, null] : tuple.split(':').map(Number);
+    return { ...time(ms, symbol), source, vcoin_id: vcoin, sts: sts ?? null, st: st ?? null, tt: tt ?? null, open_time: openMs, exchange_status: null, api_tradable: null, ...extra };
+  };
+  rows.listings.push({ ...time(firstSeen, symbol), vcoin_id: vcoin, vcoin_name: symbol.replace('USDT', ''), vcoin_name_full: `Project ${symbol}`, zone: p.zone, first_seen: firstSeen, scheduled_open: openMs, actual_open: null, api_tradable: null, status_timeline: '[]' });
+  rows.status.push(status(firstSeen, 'calendar', null));
+  rows.status.push(status(firstSeen + 1, 'symbols_v2', '1:1:1'));
+  rows.status.push(status(openMs - Math.round(p.noticeMs / 2), 'symbols_v2', '2:1:2'));
+  rows.status.push(status(openMs - Math.round(p.noticeMs / 10), 'symbols_v2', p.tuple));
+  rows.status.push(status(openMs - Math.round(p.noticeMs / 10) + 1, 'default_symbols', null, { api_tradable: true, open_time: null }));
+  rows.status.push(status(openMs + 60_000, 'symbols_v2', '2:2:4'));
+  // After the open the recorder writes the listing again, with the actual open.
+  rows.listings.push({ ...time(openMs + 180_000, symbol), vcoin_id: vcoin, vcoin_name: symbol.replace('USDT', ''), vcoin_name_full: `Project ${symbol}`, zone: p.zone, first_seen: firstSeen, scheduled_open: openMs, actual_open: openMs + 100, api_tradable: true, status_timeline: '[]' });
+  const book = (ms: number, price: number): RowOf<'depth_updates'> => ({
+    ...time(ms, symbol), kind: 'limit', from_version: ms, to_version: ms,
+    bid_prices: [price * 0.999, price * 0.99], bid_qtys: [1e6, 1e6], ask_prices: [price, price * 1.01], ask_qtys: [1e6, 1e6],
+  });
+  rows.depth_updates.push(book(openMs - 2000, p0));
+  rows.trades.push({ ...time(openMs + 100, symbol), price: p0, qty: 10, side: 'buy', trade_time: openMs + 100, trade_id: null });
+  const path = success ? [1.08, 1.12, 1.18, 1.3] : [0.97, 0.85, 0.8];
+  path.forEach((m, i) => {
+    const ms = openMs + 30_000 * (i + 1);
+    rows.depth_updates.push(book(ms - 1, p0 * m));
+    rows.trades.push({ ...time(ms, symbol), price: p0 * m, qty: 5, side: m > 1 ? 'buy' : 'sell', trade_time: ms, trade_id: null });
+  });
+}
