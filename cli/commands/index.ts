@@ -3,10 +3,12 @@ import type { Command } from '../command.ts';
 import { decodeCommand } from './decode.ts';
 import { benchCommand } from './bench.ts';
 import { demoCommand } from './demo.ts';
+import { calibrateCommand } from './calibrate.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const COMMANDS: readonly Command<any>[] = [
   demoCommand,
   decodeCommand,
   benchCommand,
+  calibrateCommand,
 ];
