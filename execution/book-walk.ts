@@ -30,6 +30,8 @@ export interface WalkResult {
   readonly filledQty: number;
   /** Sum of price × qty (doubles; exact amounts come from execution/fees.ts per fill). */
   readonly filledQuote: number;
+  /** True when the order got all it asked for (or its quote ran below one more lot). */
+  readonly complete: boolean;
 }
 
 export class ConsumedLiquidity {
@@ -74,14 +76,22 @@ export function walkBook(book: BookView, consumed: ConsumedLiquidity | undefined
   let filledLots = 0;
   let filledQuote = 0;
   const limit = req.limitPrice;
-  for (let i = 0, n = book.levels(side); i < n && wantLots > 0 && quoteLeft > 0; i++) {
+  let complete = false;
+  for (let i = 0, n = book.levels(side); i < n; i++) {
+    if (wantLots <= 0 || quoteLeft <= 0) {
+      complete = true;
+      break;
+    }
     const price = book.price(side, i);
     if (limit !== undefined && (req.side === 'buy' ? price > limit : price < limit)) break;
     const visible = book.qty(side, i) - (consumed?.consumed(book.symbol, side, price) ?? 0);
     const visibleLots = Math.floor(visible * lot + 1e-9);
     if (visibleLots <= 0) continue;
     const affordLots = quoteLeft === Infinity ? Infinity : Math.floor((quoteLeft / price) * lot + 1e-9);
-    if (affordLots <= 0) break;
+    if (affordLots <= 0) {
+      complete = true;
+      break;
+    }
     const takeLots = Math.min(visibleLots, wantLots, affordLots);
     const qty = takeLots / lot;
     fills.push({ price, qty });
@@ -91,5 +101,6 @@ export function walkBook(book: BookView, consumed: ConsumedLiquidity | undefined
     wantLots -= takeLots;
     if (quoteLeft !== Infinity) quoteLeft -= price * qty;
   }
-  return { fills, filledQty: filledLots / lot, filledQuote };
+  if (wantLots <= 0 || quoteLeft <= 0) complete = true;
+  return { fills, filledQty: filledLots / lot, filledQuote, complete };
 }

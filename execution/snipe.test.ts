@@ -17,9 +17,10 @@ describe('simulateSnipe', () => {
   test('retries through 10007 until the first trade, then walks the book at the walked price', () => {
     const out = simulateSnipe(S, OPEN, listing([1.05]), { quoteQty: 100, latencyMs: 20, exits: { timeStopMs: 0, stopLossPct: 0 } });
     expect(out.status).toBe('filled');
-    // sends at −500, −450, ... arrive +20 ms; open (first trade) at +100 ms → the first arrival after it is +120 ms
-    expect(out.rejects['10007']).toBe(12); // arrivals −480 … +70 ms
-    expect(out.entryTimeUs).toBe((OPEN + 120) * 1000);
+    // send −500 → arrives −480, answer −460, resend −360 ... arrivals −480, −340, −200, −60, +80 are
+    // before the open (first trade at +100 ms); the send at +200 arrives at +220 and fills
+    expect(out.rejects['10007']).toBe(5);
+    expect(out.entryTimeUs).toBe((OPEN + 220) * 1000);
     // 100 USDT: 50 @ 1.0 (50) + 45.45 @ 1.1 (49.995) → walked average, not the top price
     expect(out.entryQty).toBe(95.45);
     expect(out.entryQuote).toBe(99.995);
@@ -31,7 +32,7 @@ describe('simulateSnipe', () => {
     const late = [snapshot(S, OPEN - 2000, [], [[1, 100]]), trade(S, OPEN + 5000, 1, 1)];
     const out = simulateSnipe(S, OPEN, late, { windowEndMs: 700, retryIntervalMs: 100 });
     expect(out.status).toBe('missed');
-    expect(out.rejects['10007']).toBe(13); // −500 ... +700 every 100 ms
+    expect(out.rejects['10007']).toBe(9); // sends −500, −360, … +620 (25 ms each way + 100 ms)
     expect(out.pnl).toBe(0);
   });
 

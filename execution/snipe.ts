@@ -3,10 +3,11 @@
  * model. The pipeline labels listings with it (issue 6); the listing-sniper strategy does the
  * same thing event by event in a backtest.
  *
- * Model (all times on the recording's tsRecv clock):
+ * Model (all times on the recording's tsRecv clock; an order arriving at the same µs as an event
+ * is handled before it, as in the runner):
  * - Entry: market buy for `quoteQty` (or an IOC limit `iocBandPct` above the best ask), sent at
- *   open − `windowStartMs` and again every `retryIntervalMs` while rejected, until
- *   open + `windowEndMs`. Each send arrives `latencyMs` later. The venue rejects with 10007
+ *   open − `windowStartMs` and again `retryIntervalMs` after each rejection comes back, while the
+ *   send time is at most open + `windowEndMs`. Each send arrives `latencyMs` later. The venue rejects with 10007
  *   until the symbol has actually opened (its first recorded trade); an arrival with no
  *   liquidity is rejected with 30010. An accepted order walks the recorded ask side (exact fees:
  *   taker rate, charged in base on buys).
@@ -34,7 +35,7 @@ export const snipeParamsSchema = z.object({
   iocBandPct: z.coerce.number().min(0).default(10),
   windowStartMs: z.coerce.number().min(0).default(500),
   windowEndMs: z.coerce.number().min(0).default(700),
-  retryIntervalMs: z.coerce.number().positive().default(50),
+  retryIntervalMs: z.coerce.number().positive().default(100),
   exits: exitParamsSchema.default(exitParamsSchema.parse({})),
   instrument: instrumentDefaultsSchema.default(instrumentDefaultsSchema.parse({})),
 });
@@ -106,7 +107,8 @@ export function simulateSnipe(symbol: string, openTimeMs: number, events: Iterab
   const book = (): OrderBook => books.get(symbol);
   const reject = (code: number, atUs: number): void => {
     rejects[code] = (rejects[code] ?? 0) + 1;
-    const nextSend = atUs - latUs + Math.round(p.retryIntervalMs * 1000);
+    // the rejection comes back after one more latency; the next send waits retryIntervalMs from then
+    const nextSend = atUs + latUs + Math.round(p.retryIntervalMs * 1000);
     pending = nextSend <= lastSendUs ? { atUs: nextSend + latUs, kind: 'entry', fraction: 'rest', nextLevel: 0 } : undefined;
   };
 
@@ -161,7 +163,7 @@ export function simulateSnipe(symbol: string, openTimeMs: number, events: Iterab
 
   for (const ev of events) {
     if ('symbol' in ev && ev.symbol !== symbol) continue;
-    while (pending !== undefined && pending.atUs < ev.tsRecv) execute(pending);
+    while (pending !== undefined && pending.atUs <= ev.tsRecv) execute(pending);
     if (tracker === undefined && pending === undefined && attempts > 0) break; // missed: nothing more to do
     lastUs = ev.tsRecv;
     switch (ev.type) {
