@@ -4,6 +4,7 @@ import { decodeCommand } from './decode.ts';
 import { benchCommand } from './bench.ts';
 import { demoCommand } from './demo.ts';
 import { calibrateCommand } from './calibrate.ts';
+import { simCommand } from './sim.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const COMMANDS: readonly Command<any>[] = [
@@ -11,4 +12,5 @@ export const COMMANDS: readonly Command<any>[] = [
   decodeCommand,
   benchCommand,
   calibrateCommand,
+  simCommand,
 ];

@@ -1,0 +1,83 @@
+/**
+ * The trades inside one bar: a deterministic function of (seed, stream, bar index). The first
+ * trade is at the bar's open, the last at its close, and the high and the low are each hit once,
+ * so candles built from the trades reproduce the bar. Quantities split the bar's quote volume.
+ */
+import { rngFor } from './rng.ts';
+
+export interface BarSpec {
+  readonly startMs: number;
+  readonly durMs: number;
+  readonly open: number;
+  readonly high: number;
+  readonly low: number;
+  readonly close: number;
+  readonly quote: number;
+  readonly buyShare: number;
+}
+
+export interface Trades {
+  readonly timeMs: Float64Array;
+  readonly ticks: Float64Array;
+  readonly lots: Float64Array;
+  /** 1 = buyer-initiated, 2 = seller-initiated (MEXC tradeType). */
+  readonly side: Uint8Array;
+  readonly length: number;
+}
+
+export interface TradeScales {
+  readonly priceScale: number;
+  readonly quantityScale: number;
+  readonly meanTradeQuote: number;
+}
+
+export function barTrades(seed: number, stream: string, barIndex: number, bar: BarSpec, scales: TradeScales): Trades {
+  const rng = rngFor(seed, 'trades', stream, barIndex);
+  const pMul = 10 ** scales.priceScale;
+  const qMul = 10 ** scales.quantityScale;
+  const durS = bar.durMs / 1000;
+  const n = Math.max(4, Math.min(Math.round(bar.quote / scales.meanTradeQuote), Math.max(4, Math.round(durS * 40))));
+  const timeMs = new Float64Array(n);
+  const ticks = new Float64Array(n);
+  const lots = new Float64Array(n);
+  const side = new Uint8Array(n);
+  // times: the open at the bar start, the rest sorted uniform in the bar
+  for (let i = 1; i < n; i++) timeMs[i] = bar.startMs + Math.floor(rng.next() * bar.durMs);
+  timeMs[0] = bar.startMs;
+  timeMs.subarray(1).sort();
+  const hiAt = 1 + Math.floor(rng.next() * (n - 2));
+  let loAt = 1 + Math.floor(rng.next() * (n - 2));
+  if (loAt === hiAt) loAt = hiAt === 1 ? n - 2 : hiAt - 1;
+  if (loAt === hiAt) loAt = hiAt === n - 2 ? 1 : hiAt + 1;
+  const hiT = Math.round(bar.high * pMul);
+  const loT = Math.max(1, Math.round(bar.low * pMul));
+  const openT = Math.min(hiT, Math.max(loT, Math.round(bar.open * pMul)));
+  const closeT = Math.min(hiT, Math.max(loT, Math.round(bar.close * pMul)));
+  for (let i = 0; i < n; i++) {
+    let t: number;
+    if (i === 0) t = openT;
+    else if (i === n - 1) t = closeT;
+    else if (i === hiAt) t = hiT;
+    else if (i === loAt) t = loT;
+    else {
+      const f = i / (n - 1);
+      const base = openT + (closeT - openT) * f;
+      t = Math.round(base + (rng.next() - 0.5) * (hiT - loT) * 0.5);
+      t = Math.min(hiT, Math.max(loT, t));
+    }
+    ticks[i] = Math.max(1, t);
+  }
+  // quantities: exponential weights of the quote volume, at least one lot each
+  let wsum = 0;
+  const w = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    w[i] = rng.exponential(1);
+    wsum += w[i]!;
+  }
+  for (let i = 0; i < n; i++) {
+    const price = ticks[i]! / pMul;
+    lots[i] = Math.max(1, Math.round(((bar.quote * w[i]!) / wsum / price) * qMul));
+    side[i] = rng.next() < bar.buyShare ? 1 : 2;
+  }
+  return { timeMs, ticks, lots, side, length: n };
+}

@@ -1,0 +1,72 @@
+/**
+ * The four hidden factors behind every listing (architecture §6: history, market, timing,
+ * external). Each factor is a standard-normal latent g; the value reported in the ground truth
+ * is Φ(g) in [0, 1]. The pump latent is
+ *   z = s·S + √(1 − s²)·ε,   S = Σ w_f g_f / ‖w‖,
+ * so S and z are N(0, 1) (the real pump distribution is kept) and the weights w are what a
+ * calibration can recover. Each factor also leaves a trace a recorder can observe:
+ *   history  → the status walk (deviating walks are likelier for low history) and the zone
+ *   market   → the market regime, which also drives the established pairs' drift
+ *   timing   → advance notice (scheduled open minus creation) and the hour of the open
+ *   external → calendar attributes (contract address, introduction length)
+ */
+import { normalCdf, rngFor, type Rng } from './rng.ts';
+
+export const FACTOR_NAMES = ['history', 'market', 'timing', 'external'] as const;
+export type FactorName = (typeof FACTOR_NAMES)[number];
+export type FactorWeights = Readonly<Record<FactorName, number>>;
+
+export interface ListingFactors {
+  /** Latents, N(0, 1). */
+  readonly latent: Readonly<Record<FactorName, number>>;
+  /** Φ(latent), in [0, 1]: what ground_truth.json reports. */
+  readonly value: Readonly<Record<FactorName, number>>;
+  /** The combined signal S ~ N(0, 1). */
+  readonly signal: number;
+}
+
+/** Weights normalised to sum to 1. */
+export function normaliseWeights(w: FactorWeights): FactorWeights {
+  const sum = w.history + w.market + w.timing + w.external;
+  if (!(sum > 0)) throw new RangeError('factor weights must not all be zero');
+  return { history: w.history / sum, market: w.market / sum, timing: w.timing / sum, external: w.external / sum };
+}
+
+/**
+ * The market regime at a time: a seeded sum of slow sinusoids with unit variance, shared by
+ * every listing and by the established pairs.
+ */
+export function marketRegime(seed: number, timeMs: number): number {
+  const rng = rngFor(seed, 'regime');
+  const periodsDays = [3.1, 10.7, 29.3];
+  const amp = Math.sqrt(2 / periodsDays.length);
+  let x = 0;
+  for (const p of periodsDays) {
+    const phase = rng.uniform(0, 2 * Math.PI);
+    x += amp * Math.sin((2 * Math.PI * timeMs) / (p * 86_400_000) + phase);
+  }
+  return x;
+}
+
+export function drawFactors(rng: Rng, weights: FactorWeights, regimeAtOpen: number): ListingFactors {
+  const latent = {
+    history: rng.normal(),
+    market: 0.8 * regimeAtOpen + 0.6 * rng.normal(),
+    timing: rng.normal(),
+    external: rng.normal(),
+  };
+  const norm = Math.sqrt(FACTOR_NAMES.reduce((s, f) => s + weights[f] * weights[f], 0));
+  const signal = FACTOR_NAMES.reduce((s, f) => s + weights[f] * latent[f], 0) / norm;
+  const value = {
+    history: normalCdf(latent.history),
+    market: normalCdf(latent.market),
+    timing: normalCdf(latent.timing),
+    external: normalCdf(latent.external),
+  };
+  return { latent, value, signal };
+}
+
+/** A latent correlated with `driver` by `rho`, still N(0, 1). */
+export function correlated(rng: Rng, driver: number, rho: number): number {
+  return rho * driver + Math.sqrt(1 - rho * rho) * rng.normal();
+}
