@@ -63,6 +63,8 @@ export async function runPipeline(conn: DuckDBConnection, options: PipelineOptio
     window_start_ms: labels.snipe.windowStartMs,
     label_batch_size: options.labelBatchSize ?? 2000,
     label_batch: 0,
+    label_lo_us: 0,
+    label_hi_us: 0,
     ref_symbol: features.refSymbol,
     history_prior: features.historyPrior + 0.0,
     market_scale: features.marketScale,

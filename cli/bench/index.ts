@@ -1,5 +1,6 @@
 /** The benchmark registry: `sniper bench <name>`. Each issue adds its own. */
 import type { Benchmark } from './types.ts';
 import { decodeBenchmark } from './decode.ts';
+import { calibrateBenchmark } from './calibrate.ts';
 
-export const BENCHMARKS: readonly Benchmark[] = [decodeBenchmark];
+export const BENCHMARKS: readonly Benchmark[] = [decodeBenchmark, calibrateBenchmark];

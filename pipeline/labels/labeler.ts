@@ -30,8 +30,9 @@ export async function labelListings(conn: DuckDBConnection, params: LabelParams,
   const batches = num((await conn.runAndReadAll('SELECT coalesce(max(batch_no) + 1, 0) AS n FROM label_windows')).getRowObjectsJS()[0]!.n);
   let total = 0;
   for (let b = 0; b < batches; b++) {
-    await conn.run(`SET VARIABLE label_batch = ${b}`);
-    const windows = (await conn.runAndReadAll(`SELECT symbol, open_ms, decision_ms, api_tradable FROM label_windows WHERE batch_no = ${b} ORDER BY symbol`)).getRowObjectsJS();
+    const range = (await conn.runAndReadAll(`SELECT min(from_us) AS lo, max(to_us) AS hi FROM label_windows WHERE batch_no = ${b}`)).getRowObjectsJS()[0]!;
+    await conn.run(`SET VARIABLE label_batch = ${b}; SET VARIABLE label_lo_us = ${num(range.lo)}::BIGINT; SET VARIABLE label_hi_us = ${num(range.hi)}::BIGINT;`);
+    const windows = (await conn.runAndReadAll(`SELECT symbol, open_ms, decision_ms, api_tradable FROM label_windows WHERE batch_no = ${b} ORDER BY open_ms, symbol`)).getRowObjectsJS();
     const rows = (await conn.runAndReadAll('SELECT * FROM label_events ORDER BY symbol, ts_recv, seq')).getRowObjectsJS();
     const bySymbol = new Map<string, SniperEvent[]>();
     for (const r of rows) {

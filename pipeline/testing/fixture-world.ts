@@ -83,7 +83,9 @@ export function buildWorld(spec: WorldSpec): World {
   const byKey = new Map<string, { n: number; s: number }>();
   let nAll = 0, sAll = 0;
   const listings: WorldListing[] = [];
+  let lo = 0; // first plan entry that can still compete (opens within an hour before)
   for (const p of plan) {
+    while (plan[lo]!.openMs < p.openMs - 3_600_000) lo++;
     const decisionMs = p.openMs - LEAD;
     const firstSeen = p.openMs - p.noticeMs;
     const key = `${p.zone}|${p.tuple}`;
@@ -91,7 +93,11 @@ export function buildWorld(spec: WorldSpec): World {
     const history = (g.s + 10 * ((sAll + 1) / (nAll + 2))) / (g.n + 10);
     const now = refBefore(decisionMs), then = refBefore(decisionMs - 86_400_000);
     const market = now !== undefined && then !== undefined ? sigmoid((now / then - 1) / 0.02) : 0.5;
-    const competing = plan.filter((o) => o !== p && o.openMs - o.noticeMs < decisionMs && Math.abs(o.openMs - p.openMs) <= 3_600_000).length;
+    let competing = 0;
+    for (let j = lo; j < plan.length && plan[j]!.openMs <= p.openMs + 3_600_000; j++) {
+      const o = plan[j]!;
+      if (o !== p && o.openMs >= p.openMs - 3_600_000 && o.openMs - o.noticeMs < decisionMs) competing++;
+    }
     const factors: Factors = { history, market, timing: p.timing, external: 1 / (1 + competing) };
     const score = FACTORS.reduce((a, f) => a + spec.weights[f] * factors[f], 0);
     const probability = sigmoid((spec.steepness ?? 10) * (score - (spec.center ?? 0.5)));
