@@ -1,0 +1,221 @@
+/**
+ * One cursor per lake table over a DuckDB streaming result, for core/stream-merge. Market tables
+ * (trades, depth, book tickers) are read column-wise into one reused event object per table:
+ * no object per row. Every query's first four columns are ts_recv, seq, ts_event (DOUBLE) and
+ * the symbol code (INTEGER, an index into the run's symbol list).
+ * The rare tables (status, listings, gaps) are read as rows by `RowCursor`.
+ */
+import type { DuckDBDataChunk, DuckDBResult } from '@duckdb/node-api';
+import type { BookDeltaEvent, BookSnapshotEvent, BookTickerEvent, Level, SniperEvent, TradeEvent } from '../core/events.ts';
+import type { FlatLevels } from '../core/order-book.ts';
+import type { MergeCursor } from '../core/stream-merge.ts';
+import { f64Column, i32Column, listF64Column, type ListColumn } from './vectors.ts';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+export abstract class ChunkCursor implements MergeCursor<SniperEvent> {
+  done = false;
+  ts = 0;
+  seq = 0;
+  protected i = 0;
+  protected n = 0;
+  protected tsCol = new Float64Array(0);
+  protected seqCol = new Float64Array(0);
+  protected evCol = new Float64Array(0);
+  protected symCol = new Int32Array(0);
+  private chunk: DuckDBDataChunk | undefined;
+  rows = 0;
+
+  constructor(private readonly result: DuckDBResult, protected readonly symbols: readonly string[]) {}
+
+  async load(): Promise<void> {
+    for (;;) {
+      const chunk = await this.result.fetchChunk();
+      if (chunk === null || chunk.rowCount === 0) {
+        this.done = true;
+        this.chunk = undefined;
+        return;
+      }
+      const n = chunk.rowCount;
+      this.chunk = chunk;
+      this.tsCol = f64Column(chunk, 0, n);
+      this.seqCol = f64Column(chunk, 1, n);
+      this.evCol = f64Column(chunk, 2, n);
+      this.symCol = i32Column(chunk, 3, n);
+      this.bind(chunk, n);
+      this.i = 0;
+      this.n = n;
+      this.ts = this.tsCol[0]!;
+      this.seq = this.seqCol[0]!;
+      this.rows += n;
+      return;
+    }
+  }
+
+  step(): boolean {
+    const i = ++this.i;
+    if (i >= this.n) return false;
+    this.ts = this.tsCol[i]!;
+    this.seq = this.seqCol[i]!;
+    return true;
+  }
+
+  protected abstract bind(chunk: DuckDBDataChunk, n: number): void;
+  abstract current(): SniperEvent;
+}
+
+export class TradeCursor extends ChunkCursor {
+  private price = new Float64Array(0);
+  private qty = new Float64Array(0);
+  private buy = new Float64Array(0);
+  private tradeTime = new Float64Array(0);
+  private readonly ev: Mutable<TradeEvent> = { type: 'trade', symbol: '', price: 0, qty: 0, side: 'buy', tradeTime: 0, tsEvent: 0, tsRecv: 0, seq: 0 };
+
+  protected bind(chunk: DuckDBDataChunk, n: number): void {
+    this.price = f64Column(chunk, 4, n);
+    this.qty = f64Column(chunk, 5, n);
+    this.buy = f64Column(chunk, 6, n);
+    this.tradeTime = f64Column(chunk, 7, n);
+  }
+
+  current(): SniperEvent {
+    const i = this.i;
+    const e = this.ev;
+    e.symbol = this.symbols[this.symCol[i]!]!;
+    e.price = this.price[i]!;
+    e.qty = this.qty[i]!;
+    e.side = this.buy[i] === 1 ? 'buy' : 'sell';
+    e.tradeTime = this.tradeTime[i]!;
+    e.tsEvent = this.evCol[i]!;
+    e.tsRecv = this.tsCol[i]!;
+    e.seq = this.seqCol[i]!;
+    return e;
+  }
+}
+
+function levelsOf(prices: Float64Array, qtys: Float64Array, start: number, count: number): Level[] {
+  const out: Level[] = [];
+  for (let k = start; k < start + count; k++) out.push([prices[k]!, qtys[k]!]);
+  return out;
+}
+
+/** A depth event whose levels live in the chunk's list buffers; `bids`/`asks` are built only if read. */
+class FlatDepthEvent {
+  type: 'book_delta' | 'book_snapshot' = 'book_delta';
+  symbol = '';
+  tsEvent = 0;
+  tsRecv = 0;
+  seq = 0;
+  fromVersion = 0;
+  toVersion = 0;
+  version = 0;
+  source: 'rest' | 'limit' = 'rest';
+  readonly flat: Mutable<FlatLevels> = {
+    bidPrices: new Float64Array(0), bidQtys: new Float64Array(0), bidStart: 0, bidCount: 0,
+    askPrices: new Float64Array(0), askQtys: new Float64Array(0), askStart: 0, askCount: 0,
+  };
+  get bids(): Level[] {
+    const f = this.flat;
+    return levelsOf(f.bidPrices, f.bidQtys, f.bidStart, f.bidCount);
+  }
+  get asks(): Level[] {
+    const f = this.flat;
+    return levelsOf(f.askPrices, f.askQtys, f.askStart, f.askCount);
+  }
+}
+
+export class DepthCursor extends ChunkCursor {
+  private kind = new Float64Array(0);
+  private fromV = new Float64Array(0);
+  private toV = new Float64Array(0);
+  private bp: ListColumn | undefined;
+  private bq: ListColumn | undefined;
+  private ap: ListColumn | undefined;
+  private aq: ListColumn | undefined;
+  private readonly ev = new FlatDepthEvent();
+
+  protected bind(chunk: DuckDBDataChunk, n: number): void {
+    this.kind = f64Column(chunk, 4, n);
+    this.fromV = f64Column(chunk, 5, n);
+    this.toV = f64Column(chunk, 6, n);
+    this.bp = listF64Column(chunk, 7, n);
+    this.bq = listF64Column(chunk, 8, n);
+    this.ap = listF64Column(chunk, 9, n);
+    this.aq = listF64Column(chunk, 10, n);
+    const f = this.ev.flat;
+    f.bidPrices = this.bp.values;
+    f.bidQtys = this.bq.values;
+    f.askPrices = this.ap.values;
+    f.askQtys = this.aq.values;
+  }
+
+  current(): SniperEvent {
+    const i = this.i;
+    const e = this.ev;
+    const kind = this.kind[i]!;
+    e.type = kind === 0 ? 'book_delta' : 'book_snapshot';
+    e.source = kind === 2 ? 'limit' : 'rest';
+    e.symbol = this.symbols[this.symCol[i]!]!;
+    e.tsEvent = this.evCol[i]!;
+    e.tsRecv = this.tsCol[i]!;
+    e.seq = this.seqCol[i]!;
+    e.fromVersion = this.fromV[i]!;
+    e.toVersion = this.toV[i]!;
+    e.version = e.toVersion;
+    const f = e.flat;
+    const bp = this.bp!.entries;
+    const bq = this.bq!.entries;
+    const ap = this.ap!.entries;
+    const aq = this.aq!.entries;
+    const j = i * 4;
+    f.bidStart = bp[j]!;
+    f.bidCount = Math.min(bp[j + 2]!, bq[j + 2]!);
+    f.askStart = ap[j]!;
+    f.askCount = Math.min(ap[j + 2]!, aq[j + 2]!);
+    if (bq[j] !== bp[j] || aq[j] !== ap[j]) alignQtys(f, bq[j]!, aq[j]!);
+    return e as unknown as BookDeltaEvent | BookSnapshotEvent;
+  }
+}
+
+/** Price and quantity lists normally share offsets; when they do not, copy the quantities into place. */
+function alignQtys(f: Mutable<FlatLevels>, bidQtyStart: number, askQtyStart: number): void {
+  f.bidQtys = Float64Array.from({ length: f.bidStart + f.bidCount }, (_, k) => (k >= f.bidStart ? f.bidQtys[bidQtyStart + k - f.bidStart]! : 0));
+  f.askQtys = Float64Array.from({ length: f.askStart + f.askCount }, (_, k) => (k >= f.askStart ? f.askQtys[askQtyStart + k - f.askStart]! : 0));
+}
+
+export class BookTickerCursor extends ChunkCursor {
+  private cols: Float64Array[] = [];
+  private readonly ev: Mutable<BookTickerEvent> = { type: 'book_ticker', symbol: '', bidPrice: 0, bidQty: 0, askPrice: 0, askQty: 0, tsEvent: 0, tsRecv: 0, seq: 0 };
+
+  protected bind(chunk: DuckDBDataChunk, n: number): void {
+    this.cols = [4, 5, 6, 7].map((c) => f64Column(chunk, c, n));
+  }
+
+  current(): SniperEvent {
+    const i = this.i;
+    const e = this.ev;
+    e.symbol = this.symbols[this.symCol[i]!]!;
+    e.bidPrice = this.cols[0]![i]!;
+    e.bidQty = this.cols[1]![i]!;
+    e.askPrice = this.cols[2]![i]!;
+    e.askQty = this.cols[3]![i]!;
+    e.tsEvent = this.evCol[i]!;
+    e.tsRecv = this.tsCol[i]!;
+    e.seq = this.seqCol[i]!;
+    return e;
+  }
+}
+
+/** Rows of a rare table, converted to events one by one (status, listings, gaps). */
+export class RowCursor extends ChunkCursor {
+  private rowsOf: SniperEvent[] = [];
+  constructor(result: DuckDBResult, symbols: readonly string[], private readonly toEvent: (row: Record<string, unknown>) => SniperEvent, private readonly names: readonly string[]) {
+    super(result, symbols);
+  }
+  protected bind(chunk: DuckDBDataChunk): void {
+    this.rowsOf = chunk.getRowObjects(this.names).map((r) => this.toEvent(r as Record<string, unknown>));
+  }
+  current(): SniperEvent {
+    return this.rowsOf[this.i]!;
+  }
+}
