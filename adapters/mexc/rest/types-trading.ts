@@ -144,6 +144,9 @@ export type MexcTradeFee = z.infer<typeof mexcTradeFeeSchema>;
 /** `POST` / `PUT` / `DELETE /api/v3/userDataStream` → `{"listenKey": "..."}`. */
 export const mexcListenKeySchema = z.looseObject({ listenKey: z.string().min(1) });
 export type MexcListenKey = z.infer<typeof mexcListenKeySchema>;
+/** `DELETE /api/v3/userDataStream`: the key echoed back, or an empty object. */
+export const mexcListenKeyClosedSchema = z.looseObject({ listenKey: z.string().optional() });
+export type MexcListenKeyClosed = z.infer<typeof mexcListenKeyClosedSchema>;
 /** `GET /api/v3/userDataStream` → `{"listenKey": ["...", "..."]}`. */
 export const mexcListenKeyListSchema = z.looseObject({ listenKey: z.array(z.string()) });
 export type MexcListenKeyList = z.infer<typeof mexcListenKeyListSchema>;
