@@ -73,7 +73,9 @@ describe('every message type', () => {
 describe('bad input', () => {
   const good = encodeFrame(sampleFrame('depth', 1));
 
-  test('empty frame', () => expectDecodeError(new Uint8Array(0), 'truncated'));
+  test('empty frame', () => {
+    expectDecodeError(new Uint8Array(0), 'truncated');
+  });
 
   test('garbage never crashes: a typed error or a complete frame', () => {
     let seed = 42;
