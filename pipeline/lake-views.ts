@@ -1,6 +1,6 @@
 /**
  * Exposes a lake's tables to a DuckDB connection as views named after the tables
- * (`trades`, `status`, ...). A table without Parquet files becomes an empty table with the
+ * (`trades`, `status`, ...; the small ones loaded into memory). A table without Parquet files becomes an empty table with the
  * contract's columns, so every SQL step runs on partial lakes too.
  */
 import { readdir } from 'node:fs/promises';
@@ -9,6 +9,9 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { duckdbColumns, tableGlob, type TableName } from '../lake/schema.ts';
 
 export const PIPELINE_INPUTS: readonly TableName[] = ['listings', 'status', 'trades', 'depth_updates', 'klines', 'book_tickers'];
+
+/** Small tables every step reads several times: loaded once into memory instead of a view. */
+export const MATERIALIZED: readonly TableName[] = ['listings', 'status'];
 
 export async function hasParquet(dir: string): Promise<boolean> {
   let entries;
@@ -34,9 +37,11 @@ export async function attachLake(conn: DuckDBConnection, lakeDir: string, tables
     if (kind) await conn.run(kind.table_type === 'VIEW' ? `DROP VIEW ${t}` : `DROP TABLE ${t}`);
     if (await hasParquet(join(lakeDir, t))) {
       present.push(t);
-      await conn.run(`CREATE VIEW ${t} AS SELECT * FROM read_parquet(${sqlString(tableGlob(lakeDir, t))}, hive_partitioning = true, union_by_name = true)`);
+      const source = `read_parquet(${sqlString(tableGlob(lakeDir, t))}, hive_partitioning = true, hive_types_autocast = false, union_by_name = true)`;
+      await conn.run(MATERIALIZED.includes(t) ? `CREATE TABLE ${t} AS SELECT * FROM ${source}` : `CREATE VIEW ${t} AS SELECT * FROM ${source}`);
     } else {
-      await conn.run(`CREATE TABLE ${t} (${duckdbColumns(t)})`);
+      // the same columns a Parquet view has, the hive partition included
+      await conn.run(`CREATE TABLE ${t} (${duckdbColumns(t)}, date VARCHAR)`);
     }
   }
   return present;

@@ -65,6 +65,8 @@ export async function runPipeline(conn: DuckDBConnection, options: PipelineOptio
     label_batch: 0,
     label_lo_us: 0,
     label_hi_us: 0,
+    label_lo_date: '',
+    label_hi_date: '',
     ref_symbol: features.refSymbol,
     history_prior: features.historyPrior + 0.0,
     market_scale: features.marketScale,

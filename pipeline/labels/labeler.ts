@@ -31,7 +31,9 @@ export async function labelListings(conn: DuckDBConnection, params: LabelParams,
   let total = 0;
   for (let b = 0; b < batches; b++) {
     const range = (await conn.runAndReadAll(`SELECT min(from_us) AS lo, max(to_us) AS hi FROM label_windows WHERE batch_no = ${b}`)).getRowObjectsJS()[0]!;
-    await conn.run(`SET VARIABLE label_batch = ${b}; SET VARIABLE label_lo_us = ${num(range.lo)}::BIGINT; SET VARIABLE label_hi_us = ${num(range.hi)}::BIGINT;`);
+    const day = (us: number) => new Date(Math.floor(us / 1000)).toISOString().slice(0, 10);
+    await conn.run(`SET VARIABLE label_batch = ${b}; SET VARIABLE label_lo_us = ${num(range.lo)}::BIGINT; SET VARIABLE label_hi_us = ${num(range.hi)}::BIGINT;
+      SET VARIABLE label_lo_date = '${day(num(range.lo))}'; SET VARIABLE label_hi_date = '${day(num(range.hi))}';`);
     const windows = (await conn.runAndReadAll(`SELECT symbol, open_ms, decision_ms, api_tradable FROM label_windows WHERE batch_no = ${b} ORDER BY open_ms, symbol`)).getRowObjectsJS();
     const rows = (await conn.runAndReadAll('SELECT * FROM label_events ORDER BY symbol, ts_recv, seq')).getRowObjectsJS();
     const bySymbol = new Map<string, SniperEvent[]>();

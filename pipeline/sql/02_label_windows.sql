@@ -4,7 +4,8 @@
 -- (variable label_batch; batches follow the open time, and label_lo_us / label_hi_us bound the
 -- batch's time range so scans skip row groups outside it) as rows the labeler turns into events.
 -- Inputs: listing_facts, trades, depth_updates, book_tickers.
--- Variables: window_start_ms, horizon_ms, label_batch_size, label_batch, label_lo_us, label_hi_us.
+-- Variables: window_start_ms, horizon_ms, label_batch_size, label_batch, label_lo_us, label_hi_us,
+-- label_lo_date, label_hi_date (the hive partitions the range touches, so scans skip other files).
 
 CREATE OR REPLACE TABLE label_windows AS
 WITH w AS (
@@ -29,14 +30,17 @@ SELECT t.symbol, 'trade' AS kind, t.ts_recv, t.seq, t.ts_event, t.price, t.qty, 
        NULL::DOUBLE AS bid_price, NULL::DOUBLE AS bid_qty, NULL::DOUBLE AS ask_price, NULL::DOUBLE AS ask_qty
 FROM trades t JOIN b ON t.symbol = b.symbol AND t.ts_recv >= b.from_us AND t.ts_recv < b.to_us
 WHERE t.ts_recv >= getvariable('label_lo_us') AND t.ts_recv < getvariable('label_hi_us')
+  AND t.date BETWEEN getvariable('label_lo_date') AND getvariable('label_hi_date')
 UNION ALL
 SELECT d.symbol, 'depth', d.ts_recv, d.seq, d.ts_event, NULL, NULL, NULL, NULL,
        d.kind, d.from_version, d.to_version, d.bid_prices, d.bid_qtys, d.ask_prices, d.ask_qtys,
        NULL, NULL, NULL, NULL
 FROM depth_updates d JOIN b ON d.symbol = b.symbol AND d.ts_recv >= b.from_us AND d.ts_recv < b.to_us
 WHERE d.ts_recv >= getvariable('label_lo_us') AND d.ts_recv < getvariable('label_hi_us')
+  AND d.date BETWEEN getvariable('label_lo_date') AND getvariable('label_hi_date')
 UNION ALL
 SELECT k.symbol, 'ticker', k.ts_recv, k.seq, k.ts_event, NULL, NULL, NULL, NULL,
        NULL, NULL, NULL, NULL, NULL, NULL, NULL, k.bid_price, k.bid_qty, k.ask_price, k.ask_qty
 FROM book_tickers k JOIN b ON k.symbol = b.symbol AND k.ts_recv >= b.from_us AND k.ts_recv < b.to_us
-WHERE k.ts_recv >= getvariable('label_lo_us') AND k.ts_recv < getvariable('label_hi_us');
+WHERE k.ts_recv >= getvariable('label_lo_us') AND k.ts_recv < getvariable('label_hi_us')
+  AND k.date BETWEEN getvariable('label_lo_date') AND getvariable('label_hi_date');

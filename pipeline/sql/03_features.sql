@@ -11,9 +11,10 @@ WITH d0 AS (
   FROM listing_facts f JOIN listing_decisions d USING (symbol)
 ), d AS (
   -- calendar attributes only from listing rows recorded before the decision
-  SELECT d0.*, (SELECT arg_max(l.zone, l.ts_recv) FROM listings l
-                WHERE l.symbol = d0.symbol AND l.ts_recv < d0.decision_ms * 1000) AS zone
-  FROM d0
+  SELECT d0.symbol, any_value(d0.decision_ms) AS decision_ms, any_value(d0.known_open_ms) AS known_open_ms,
+         arg_max(l.zone, l.ts_recv) AS zone
+  FROM d0 LEFT JOIN listings l ON l.symbol = d0.symbol AND l.ts_recv < d0.decision_ms * 1000
+  GROUP BY d0.symbol
 ), pre AS (
   SELECT s.* FROM status s JOIN d ON s.symbol = d.symbol AND s.ts_recv < d.decision_ms * 1000
 ), known AS (
@@ -24,12 +25,19 @@ WITH d0 AS (
          arg_max(p.sts || ':' || p.st || ':' || p.tt, p.ts_recv) FILTER (WHERE p.source = 'symbols_v2' AND p.sts IS NOT NULL) AS last_tuple,
          arg_max(p.api_tradable, p.ts_recv) FILTER (WHERE p.api_tradable IS NOT NULL) AS api_tradable_known
   FROM d JOIN pre p USING (symbol) GROUP BY d.symbol
+), schedules AS (
+  -- each (listing, scheduled open) and when it was first seen, bucketed by the window for an equi-join
+  SELECT symbol, open_time, min(ts_recv) AS first_us, open_time // getvariable('competitor_window_ms') AS bucket
+  FROM status WHERE open_time IS NOT NULL GROUP BY symbol, open_time
+), near AS (
+  SELECT d.*, d.known_open_ms // getvariable('competitor_window_ms') + unnest([-1, 0, 1]) AS bucket FROM d
 ), competitors AS (
   -- other listings whose schedule (as seen before our decision) falls near our open
-  SELECT d.symbol, count(DISTINCT s.symbol) AS competing
-  FROM d JOIN status s ON s.symbol <> d.symbol AND s.ts_recv < d.decision_ms * 1000
-   AND s.open_time BETWEEN d.known_open_ms - getvariable('competitor_window_ms') AND d.known_open_ms + getvariable('competitor_window_ms')
-  GROUP BY d.symbol
+  SELECT n.symbol, count(DISTINCT s.symbol) AS competing
+  FROM near n JOIN schedules s USING (bucket)
+  WHERE s.symbol <> n.symbol AND s.first_us < n.decision_ms * 1000
+    AND s.open_time BETWEEN n.known_open_ms - getvariable('competitor_window_ms') AND n.known_open_ms + getvariable('competitor_window_ms')
+  GROUP BY n.symbol
 ), ref AS (
   SELECT ts_recv, close AS price FROM klines WHERE symbol = getvariable('ref_symbol') AND interval = 'Min1'
   UNION ALL
