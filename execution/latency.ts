@@ -38,8 +38,12 @@ export function fitLatency(samplesMs: readonly number[]): LatencyParams | undefi
   const xs = samplesMs.filter((x) => x > 0 && Number.isFinite(x)).sort((a, b) => a - b);
   if (xs.length < 20) return undefined;
   const q = (p: number) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
-  const median = q(0.5);
-  const p84 = q(0.8413);
-  const sigma = median > 0 ? Math.min(3, Math.max(0, Math.log(p84 / median))) : 0;
-  return { medianMs: median, sigma, minMs: Math.max(0, q(0.01)) };
+  return latencyFromQuantiles(q(0.01), q(0.5), q(0.8413));
+}
+
+/** The same fit from three quantiles (p1, median, p84.13) computed elsewhere (e.g. in DuckDB). */
+export function latencyFromQuantiles(p01: number, median: number, p84: number): LatencyParams | undefined {
+  if (!(median > 0) || !(p84 >= median)) return undefined;
+  const sigma = Math.min(3, Math.max(0, Math.log(p84 / median)));
+  return { medianMs: median, sigma, minMs: Math.max(0, Math.min(p01, median)) };
 }
