@@ -5,6 +5,7 @@ import { benchCommand } from './bench.ts';
 import { demoCommand } from './demo.ts';
 import { calibrateCommand } from './calibrate.ts';
 import { simCommand } from './sim.ts';
+import { generateCommand } from './generate.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const COMMANDS: readonly Command<any>[] = [
@@ -13,4 +14,5 @@ export const COMMANDS: readonly Command<any>[] = [
   benchCommand,
   calibrateCommand,
   simCommand,
+  generateCommand,
 ];

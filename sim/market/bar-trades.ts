@@ -1,7 +1,7 @@
 /**
  * The trades inside one bar: a deterministic function of (seed, stream, bar index). The first
- * trade is at the bar's open, the last at its close, and the high and the low are each hit once,
- * so candles built from the trades reproduce the bar. Quantities split the bar's quote volume.
+ * trade is at the bar's open, the last at its close, and (bars longer than a second) the high
+ * and the low are each hit once, so candles built from the trades reproduce the bar. Quantities split the bar's quote volume.
  */
 import { rngFor } from './rng.ts';
 
@@ -36,7 +36,9 @@ export function barTrades(seed: number, stream: string, barIndex: number, bar: B
   const pMul = 10 ** scales.priceScale;
   const qMul = 10 ** scales.quantityScale;
   const durS = bar.durMs / 1000;
-  const n = Math.max(4, Math.min(Math.round(bar.quote / scales.meanTradeQuote), Math.max(4, Math.round(durS * 40))));
+  // at least the open, the close, the high and the low (one-second bars: open and close only)
+  const floor = bar.durMs <= 1000 ? 2 : 4;
+  const n = Math.max(floor, Math.min(Math.round(bar.quote / scales.meanTradeQuote), Math.max(floor, Math.round(durS * 40))));
   const timeMs = new Float64Array(n);
   const ticks = new Float64Array(n);
   const lots = new Float64Array(n);
@@ -45,10 +47,14 @@ export function barTrades(seed: number, stream: string, barIndex: number, bar: B
   for (let i = 1; i < n; i++) timeMs[i] = bar.startMs + Math.floor(rng.next() * bar.durMs);
   timeMs[0] = bar.startMs;
   timeMs.subarray(1).sort();
-  const hiAt = 1 + Math.floor(rng.next() * (n - 2));
-  let loAt = 1 + Math.floor(rng.next() * (n - 2));
-  if (loAt === hiAt) loAt = hiAt === 1 ? n - 2 : hiAt - 1;
-  if (loAt === hiAt) loAt = hiAt === n - 2 ? 1 : hiAt + 1;
+  let hiAt = -1;
+  let loAt = -1;
+  if (n >= 4) {
+    hiAt = 1 + Math.floor(rng.next() * (n - 2));
+    loAt = 1 + Math.floor(rng.next() * (n - 2));
+    if (loAt === hiAt) loAt = hiAt === 1 ? n - 2 : hiAt - 1;
+    if (loAt === hiAt) loAt = hiAt === n - 2 ? 1 : hiAt + 1;
+  }
   const hiT = Math.round(bar.high * pMul);
   const loT = Math.max(1, Math.round(bar.low * pMul));
   const openT = Math.min(hiT, Math.max(loT, Math.round(bar.open * pMul)));

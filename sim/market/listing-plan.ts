@@ -51,6 +51,9 @@ export interface ListingPlan {
   readonly outcome: ListingOutcome;
 }
 
+/** Announcements come at most two weeks ahead (the lognormal tail is cut there). */
+export const MAX_LEAD_MS = 14 * 86_400_000;
+
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 function tickerFor(rng: Rng, index: number): string {
@@ -110,7 +113,7 @@ export function planListing(scenario: Scenario, index: number, scheduledOpen: nu
   const g = factors.latent;
 
   const vcoinName = tickerFor(rng, index);
-  const leadMs = Math.round(quantileAt(REAL.openMinusCreationMs, correlated(rng, g.timing, 0.7)));
+  const leadMs = Math.min(MAX_LEAD_MS, Math.round(quantileAt(REAL.openMinusCreationMs, correlated(rng, g.timing, 0.7))));
   const createdAt = scheduledOpen - leadMs;
   const deviates = cfg.deviateShare > 0 && correlated(rng, -g.history, 0.6) < normalQuantile(Math.min(cfg.deviateShare, 1 - 1e-9));
   const deviation: Deviation = deviates ? rng.pick(DEVIATIONS) : 'none';

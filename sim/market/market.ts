@@ -6,7 +6,7 @@
 import type { Scenario } from '../config/scenario.ts';
 import { establishedFor } from '../config/scenario.ts';
 import { planListing, type ListingPlan } from './listing-plan.ts';
-import { SymbolMarket, type TickOutput } from './symbol-market.ts';
+import { SymbolMarket, type MakerStyle, type TickOutput } from './symbol-market.ts';
 import { EstablishedSource, ListingSource } from './trade-source.ts';
 
 export const TICK_MS = 10;
@@ -40,10 +40,7 @@ export class Market {
       const open = this.startTime + Math.round((l.firstOpenInSec + i * l.intervalSec) * 1000);
       const plan = planListing(scenario, i, open);
       this.listings.push(plan);
-      const levelQuote = Math.min(50_000, Math.max(50, plan.outcome.volume24h / 4000));
-      this.add(new SymbolMarket(seed, plan.symbol, new ListingSource(seed, plan), {
-        levels: 20, halfSpreadFrac: 0.0008, stepFrac: 0.0006, levelQuote,
-      }, plan));
+      this.add(new SymbolMarket(seed, plan.symbol, new ListingSource(seed, plan), listingMakerStyle(plan), plan));
     }
   }
 
@@ -69,6 +66,11 @@ export class Market {
   listingPlan(symbol: string): ListingPlan | undefined {
     return this.symbols.get(symbol)?.plan;
   }
+}
+
+/** How the market maker quotes a new listing. */
+export function listingMakerStyle(plan: ListingPlan): MakerStyle {
+  return { levels: 20, halfSpreadFrac: 0.0008, stepFrac: 0.0006, levelQuote: Math.min(50_000, Math.max(50, plan.outcome.volume24h / 4000)) };
 }
 
 /** Scenario established pairs for a list of symbol names. */

@@ -1,6 +1,6 @@
 /**
  * A listing's price path from its open: bars on a grid that is fine where it matters (1 s for
- * the first 2 min, 1 min to 6 h, 15 min to 24 h, 1 h to day 7). Built in log space around the
+ * the first minute, 1 min to 6 h, 15 min to 24 h, 1 h to day 7). Built in log space around the
  * open price:
  *   0 … τ      a Brownian bridge from 0 to L = ln(1 + pump), reflected below L
  *   τ … 24 h   L − |reflected walk with downward drift|   (so the 24 h max is exactly L)
@@ -31,7 +31,7 @@ export interface PricePath {
 }
 
 const SEGMENTS: readonly (readonly [untilMs: number, stepMs: number])[] = [
-  [120_000, 1_000],
+  [60_000, 1_000],
   [6 * 3_600_000, 60_000],
   [24 * 3_600_000, 900_000],
   [7 * 24 * 3_600_000, 3_600_000],
@@ -66,15 +66,15 @@ export function buildPricePath(seed: number, plan: ListingPlan): PricePath {
   const u = rng.next();
   // big pumps build up over hours more often than small ones
   const early = o.pump > 0.5 ? 0.3 : 0.55;
-  const peakRaw = u < early ? Math.min(119_000, 1000 + rng.exponential(20_000))
-    : u < 0.85 ? rng.uniform(120_000, o.pump > 0.5 ? 8 * 3_600_000 : 3_600_000) : rng.uniform(3_600_000, DAY_MS - 1);
+  const peakRaw = u < early ? Math.min(59_000, 1000 + rng.exponential(15_000))
+    : u < 0.85 ? rng.uniform(60_000, o.pump > 0.5 ? 8 * 3_600_000 : 3_600_000) : rng.uniform(3_600_000, DAY_MS - 1);
   let peakIdx = 1;
   while (peakIdx < n && GRID[peakIdx]! < peakRaw) peakIdx++;
 
   const x = new Float64Array(n + 1);
   const stepSigma = (i: number) => {
     const dtH = (GRID[i + 1]! - GRID[i]!) / 3_600_000;
-    const boost = GRID[i]! < 120_000 ? 4 : GRID[i]! < 3_600_000 ? 1.5 : GRID[i]! >= DAY_MS ? 0.6 : 1;
+    const boost = GRID[i]! < 60_000 ? 4 : GRID[i]! < 3_600_000 ? 1.5 : GRID[i]! >= DAY_MS ? 0.6 : 1;
     return sigmaH * boost * Math.sqrt(dtH);
   };
   // phase 1: bridge 0 → L over [0, peak], reflected below L

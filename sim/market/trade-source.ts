@@ -33,7 +33,7 @@ export class ListingSource implements TradeSource {
     this.scales = {
       priceScale: plan.priceScale,
       quantityScale: plan.quantityScale,
-      meanTradeQuote: Math.min(2_000, Math.max(20, plan.outcome.volume24h / 20_000)),
+      meanTradeQuote: Math.max(20, plan.outcome.volume24h / 1_500),
     };
   }
 
@@ -65,7 +65,10 @@ export class EstablishedSource implements TradeSource {
   readonly stream: string;
   readonly scales: TradeScales;
   readonly startMs: number;
-  private readonly bars: BarSpec[] = [];
+  /** Generated bars from index `offset` on; older ones are dropped (ticks only move forward). */
+  private bars: BarSpec[] = [];
+  private offset = 0;
+  private lastBar: BarSpec | undefined;
   private readonly rng: Rng;
 
   constructor(private readonly seed: number, readonly spec: EstablishedSpec, startTime: number) {
@@ -81,12 +84,22 @@ export class EstablishedSource implements TradeSource {
   }
 
   bar(i: number): BarSpec {
-    while (this.bars.length <= i) this.bars.push(this.nextBar(this.bars.length));
-    return this.bars[i]!;
+    if (i < this.offset) throw new RangeError(`${this.spec.symbol}: bar ${i} was already dropped`);
+    while (this.offset + this.bars.length <= i) {
+      const b = this.nextBar(this.offset + this.bars.length);
+      this.bars.push(b);
+      this.lastBar = b;
+    }
+    if (this.bars.length > 4096) {
+      const drop = this.bars.length - 2048;
+      this.bars = this.bars.slice(drop);
+      this.offset += drop;
+    }
+    return this.bars[i - this.offset]!;
   }
 
   private nextBar(i: number): BarSpec {
-    const prev = this.bars[i - 1];
+    const prev = this.lastBar;
     const open = prev === undefined ? this.spec.price : prev.close;
     const start = this.startMs + i * 60_000;
     const sigma = this.spec.dailyVol / Math.sqrt(1440);

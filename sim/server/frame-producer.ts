@@ -12,7 +12,7 @@ import type { Market, SymbolTick } from '../market/market.ts';
 import type { PublicTrade, SymbolMarket } from '../market/symbol-market.ts';
 import { scaled } from '../market/format.ts';
 import { miniTickerItem, MINI_TICKER_ZONES } from './mini-ticker.ts';
-import { symbolIdOf } from './ids.ts';
+import { dealsFrame, frameHeader, klineFrame } from './frame-builders.ts';
 
 export interface FrameSink {
   hasSubscribers(channel: string): boolean;
@@ -68,27 +68,19 @@ export class FrameProducer {
   }
 
   private emit(channel: string, m: SymbolMarket | undefined, endMs: number, body: Record<string, unknown>): void {
-    const frame = {
-      channel,
-      symbol: m?.symbol,
-      symbolId: m === undefined ? undefined : symbolIdOf(this.market.scenario.seed, m.symbol),
-      createTime: endMs,
-      sendTime: endMs + 1 + ((endMs / 10) % 7),
-      ...body,
-    } as MexcPushFrame;
+    const frame = { ...frameHeader(this.market.scenario.seed, channel, m, endMs), ...body } as MexcPushFrame;
     this.sink.publish(channel, m?.symbol, encodeFrame(frame));
+  }
+
+  private emitFrame(frame: MexcPushFrame): void {
+    this.sink.publish(frame.channel!, frame.symbol, encodeFrame(frame));
   }
 
   private windowFrames(m: SymbolMarket, speed: (typeof SPEEDS)[number], trades: readonly PublicTrade[], changes: readonly LevelChange[], endMs: number): void {
     const sym = m.symbol;
     if (trades.length > 0) {
       const ch = `spot@public.aggre.deals.v3.api.pb@${speed}@${sym}`;
-      if (this.sink.hasSubscribers(ch)) {
-        this.emit(ch, m, endMs, { bodyField: 314, publicAggreDeals: {
-          deals: trades.map((t) => ({ price: scaled(t.ticks, m.priceScale), quantity: scaled(t.lots, m.quantityScale), tradeType: t.side, time: t.timeMs, tradeId: t.id })),
-          eventType: `spot@public.aggre.deals.v3.api.pb@${speed}`,
-        } });
-      }
+      if (this.sink.hasSubscribers(ch)) this.emitFrame(dealsFrame(this.market.scenario.seed, m, speed, trades, endMs));
     }
     if (changes.length > 0) {
       const ch = `spot@public.aggre.depth.v3.api.pb@${speed}@${sym}`;
@@ -148,13 +140,7 @@ export class FrameProducer {
         const ch = `spot@public.kline.v3.api.pb@${m.symbol}@${interval}`;
         if (!this.sink.hasSubscribers(ch)) continue;
         const c = m.candles.live(interval, endMs - 1);
-        if (c === undefined) continue;
-        const p = (x: number) => scaled(Math.round(x * m.pMul), m.priceScale);
-        this.emit(ch, m, endMs, { bodyField: 308, publicSpotKline: {
-          interval, windowStart: c.openTime / 1000, openingPrice: p(c.open), closingPrice: p(c.close),
-          highestPrice: p(c.high), lowestPrice: p(c.low), volume: scaled(Math.round(c.volume * m.qMul), m.quantityScale),
-          amount: scaled(Math.round(c.amount * 100), 2), windowEnd: c.closeTime / 1000,
-        } });
+        if (c !== undefined) this.emitFrame(klineFrame(this.market.scenario.seed, m, interval, c, endMs));
       }
     }
   }

@@ -15,6 +15,18 @@ export function hexId(seed: number, ...label: readonly (string | number)[]): str
   return id;
 }
 
+const symbolIds = new Map<number, Map<string, string>>();
+
 export function symbolIdOf(seed: number, symbol: string): string {
-  return hexId(seed, 'symbol', symbol);
+  let bySeed = symbolIds.get(seed);
+  if (bySeed === undefined) {
+    bySeed = new Map();
+    symbolIds.set(seed, bySeed);
+  }
+  let id = bySeed.get(symbol);
+  if (id === undefined) {
+    id = hexId(seed, 'symbol', symbol);
+    bySeed.set(symbol, id);
+  }
+  return id;
 }
