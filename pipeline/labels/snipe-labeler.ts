@@ -1,5 +1,9 @@
-/** The default Labeler: the backtest fill model (execution/snipe.ts) on the listing's events. */
+/**
+ * The default Labeler: the backtest fill model (execution/snipe.ts) on the listing's events, with
+ * a top-of-book at the traded price wherever the recorded book has gone stale (stale-book.ts).
+ */
 import { simulateSnipe } from '../../execution/snipe.ts';
+import { withTradeBook } from './stale-book.ts';
 import type { Labeler, SnipeLabel } from './types.ts';
 
 export const snipeLabeler: Labeler = (listing, params) => {
@@ -10,7 +14,8 @@ export const snipeLabeler: Labeler = (listing, params) => {
       exitPrice: null, exitReason: null, feesQuote: 0, pnlQuote: 0, netReturn: 0, success: 0,
     };
   }
-  const out = simulateSnipe(listing.symbol, listing.openMs, listing.events, params.snipe);
+  const events = params.staleBookMs > 0 ? withTradeBook(listing.events, params.staleBookMs) : listing.events;
+  const out = simulateSnipe(listing.symbol, listing.openMs, events, params.snipe);
   if (out.status === 'missed') {
     return {
       symbol: listing.symbol, status: 'missed', attempts: out.attempts, entryMs: null, entryPrice: null, exitMs: missedAt,

@@ -44,6 +44,8 @@ export const labelParamsSchema = z.object({
   minSuccessReturn: z.number().default(0),
   /** Events are read up to open + entry window + time stop + this margin. */
   tailMs: z.number().int().min(0).default(60_000),
+  /** A book older than this at a trade is replaced by the trade's price (0 = never). */
+  staleBookMs: z.number().int().min(0).default(5000),
   /** Used when the exits have no time stop. */
   maxHoldMs: z.number().int().positive().default(3_600_000),
 });
