@@ -19,7 +19,7 @@ import type { MexcRestError } from './errors.ts';
 import { ENDPOINTS } from './endpoints.ts';
 import { mexcOrderRefSchema, mexcOrderRequestSchema, orderParams, type MexcOrderRef, type MexcOrderRequest } from './order-params.ts';
 import type { Params } from './sign.ts';
-import { RestTransport, type EndpointSpec } from './transport.ts';
+import { RestTransport, type EndpointSpec, type PublicRestConfig } from './transport.ts';
 import type { MexcRestKlineInterval } from './types-market.ts';
 import { intOf } from './wire-primitives.ts';
 
@@ -49,7 +49,7 @@ function invalid(what: string, error: z.ZodError): UsageError {
 }
 
 export class MexcRestClient {
-  readonly config: Readonly<Omit<MexcRestConfig, 'apiKey' | 'apiSecret'>>;
+  readonly config: PublicRestConfig;
   private readonly transport: RestTransport;
   private readonly clock: Clock;
 
@@ -58,7 +58,7 @@ export class MexcRestClient {
     this.config = Object.freeze(rest);
     this.clock = deps.clock ?? new WallClock();
     const credentials = apiKey !== undefined && apiSecret !== undefined ? new MexcCredentials(apiKey, apiSecret) : undefined;
-    this.transport = new RestTransport(config, credentials, {
+    this.transport = new RestTransport(this.config, credentials, {
       clock: this.clock, logger: deps.logger ?? componentLogger('mexc.rest'), ...(deps.sleep ? { sleep: deps.sleep } : {}),
     });
   }

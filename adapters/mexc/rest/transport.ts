@@ -15,6 +15,9 @@ import { isSuccessCode, mapHttpError, mapTransportError, parseErrorBody, type Me
 import { RateLimiter, type LimitScope } from './rate-limit.ts';
 import { encodeParams, type Params } from './sign.ts';
 
+/** The config without apiKey/apiSecret: those live only inside MexcCredentials. */
+export type PublicRestConfig = Readonly<Omit<MexcRestConfig, 'apiKey' | 'apiSecret'>>;
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface EndpointSpec<S extends z.ZodType> {
@@ -45,7 +48,7 @@ export class RestTransport {
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(
-    private readonly config: MexcRestConfig,
+    private readonly config: PublicRestConfig,
     private readonly credentials: MexcCredentials | undefined,
     private readonly deps: TransportDeps,
   ) {
