@@ -6,7 +6,7 @@
  * The rare tables (status, listings, gaps) are read as rows by `RowCursor`.
  */
 import type { DuckDBDataChunk, DuckDBResult } from '@duckdb/node-api';
-import type { BookDeltaEvent, BookSnapshotEvent, BookTickerEvent, Level, SniperEvent, TradeEvent } from '../core/events.ts';
+import type { BookDeltaEvent, BookSnapshotEvent, BookTickerEvent, KlineEvent, KlineInterval, Level, SniperEvent, TradeEvent } from '../core/events.ts';
 import type { FlatLevels } from '../core/order-book.ts';
 import type { MergeCursor } from '../core/stream-merge.ts';
 import { f64Column, i32Column, listF64Column, type ListColumn } from './vectors.ts';
@@ -199,6 +199,40 @@ export class BookTickerCursor extends ChunkCursor {
     e.bidQty = this.cols[1]![i]!;
     e.askPrice = this.cols[2]![i]!;
     e.askQty = this.cols[3]![i]!;
+    e.tsEvent = this.evCol[i]!;
+    e.tsRecv = this.tsCol[i]!;
+    e.seq = this.seqCol[i]!;
+    return e;
+  }
+}
+
+/** Interval codes used by the klines query (index = code). */
+export const KLINE_INTERVALS: readonly KlineInterval[] = ['Min1', 'Min5', 'Min15', 'Min30', 'Min60', 'Hour4', 'Hour8', 'Day1', 'Week1', 'Month1'];
+
+export class KlineCursor extends ChunkCursor {
+  private cols: Float64Array[] = [];
+  private readonly ev: Mutable<KlineEvent> = {
+    type: 'kline', symbol: '', interval: 'Min1', openTime: 0, closeTime: 0, open: 0, high: 0, low: 0, close: 0, baseVolume: 0, quoteVolume: 0, tsEvent: 0, tsRecv: 0, seq: 0,
+  };
+
+  protected bind(chunk: DuckDBDataChunk, n: number): void {
+    this.cols = [4, 5, 6, 7, 8, 9, 10, 11, 12].map((c) => f64Column(chunk, c, n));
+  }
+
+  current(): SniperEvent {
+    const i = this.i;
+    const e = this.ev;
+    const c = this.cols;
+    e.symbol = this.symbols[this.symCol[i]!]!;
+    e.interval = KLINE_INTERVALS[c[0]![i]!] ?? 'Min1';
+    e.openTime = c[1]![i]!;
+    e.closeTime = c[2]![i]!;
+    e.open = c[3]![i]!;
+    e.high = c[4]![i]!;
+    e.low = c[5]![i]!;
+    e.close = c[6]![i]!;
+    e.baseVolume = c[7]![i]!;
+    e.quoteVolume = c[8]![i]!;
     e.tsEvent = this.evCol[i]!;
     e.tsRecv = this.tsCol[i]!;
     e.seq = this.seqCol[i]!;

@@ -8,10 +8,10 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { SniperEvent, StatusSource, GapReason } from '../core/events.ts';
 import { mergeCursors, type MergeCursor } from '../core/stream-merge.ts';
 import type { TableName } from '../lake/schema.ts';
-import { BookTickerCursor, DepthCursor, RowCursor, TradeCursor, type ChunkCursor } from './cursors.ts';
+import { BookTickerCursor, DepthCursor, KLINE_INTERVALS, KlineCursor, RowCursor, TradeCursor, type ChunkCursor } from './cursors.ts';
 import { listUnits, sqlList, type LakeUnit } from './lake-files.ts';
 
-export const REPLAY_TABLES = ['status', 'listings', 'gaps', 'book_tickers', 'depth_updates', 'trades'] as const satisfies readonly TableName[];
+export const REPLAY_TABLES = ['status', 'listings', 'gaps', 'klines', 'book_tickers', 'depth_updates', 'trades'] as const satisfies readonly TableName[];
 export type ReplayTable = (typeof REPLAY_TABLES)[number];
 
 export interface LakeSourceOptions {
@@ -32,6 +32,7 @@ const SELECTS: Record<ReplayTable, string> = {
   trades: `${HEAD}, ${SYM}, price::DOUBLE, qty::DOUBLE, (side = 'buy')::DOUBLE, trade_time::DOUBLE`,
   depth_updates: `${HEAD}, ${SYM}, (CASE kind WHEN 'snapshot' THEN 1 WHEN 'limit' THEN 2 ELSE 0 END)::DOUBLE, from_version::DOUBLE, to_version::DOUBLE, bid_prices::DOUBLE[], bid_qtys::DOUBLE[], ask_prices::DOUBLE[], ask_qtys::DOUBLE[]`,
   book_tickers: `${HEAD}, ${SYM}, bid_price::DOUBLE, bid_qty::DOUBLE, ask_price::DOUBLE, ask_qty::DOUBLE`,
+  klines: `${HEAD}, ${SYM}, (CASE interval ${KLINE_INTERVALS.map((k, i) => `WHEN '${k}' THEN ${i}`).join(' ')} ELSE 0 END)::DOUBLE, open_time::DOUBLE, close_time::DOUBLE, open::DOUBLE, high::DOUBLE, low::DOUBLE, close::DOUBLE, base_volume::DOUBLE, quote_volume::DOUBLE`,
   status: `${HEAD}, ${SYM}, symbol, source, vcoin_id, sts, st, tt, open_time::DOUBLE AS open_time, exchange_status, api_tradable`,
   listings: `${HEAD}, ${SYM}, symbol, vcoin_id, vcoin_name, vcoin_name_full, zone, scheduled_open::DOUBLE AS scheduled_open`,
   gaps: `${HEAD}, ${SYM}, symbol, channel, reason, from_us::DOUBLE AS from_us, to_us::DOUBLE AS to_us, detail`,
@@ -123,6 +124,8 @@ export class LakeSource {
         return new DepthCursor(result, this.symbols);
       case 'book_tickers':
         return new BookTickerCursor(result, this.symbols);
+      case 'klines':
+        return new KlineCursor(result, this.symbols);
       default:
         return new RowCursor(result, this.symbols, rowToEvent(table), ROW_NAMES[table]!);
     }

@@ -35,8 +35,8 @@ const LIMIT_TYPES = new Set(['LIMIT', 'LIMIT_MAKER', 'IMMEDIATE_OR_CANCEL', 'FIL
 
 export function checkOrder(o: PlaceOrderCommand, c: CheckContext): Rejection | undefined {
   if (c.ordersInLastSecond >= c.maxOrdersPerSecond) return { code: 429, msg: 'Too many requests' };
-  if (!c.apiTradable) return { code: 10007, msg: 'bad symbol (not API-tradable)' };
   if (!c.open) return { code: 10007, msg: 'bad symbol (not open yet)' };
+  if (!c.apiTradable) return { code: 10007, msg: 'bad symbol (not API-tradable)' };
   const r = c.rules;
   const isLimit = LIMIT_TYPES.has(o.orderType);
   if (isLimit && (o.price === undefined || o.qty === undefined)) return { code: 700008, msg: `${o.orderType} needs price and quantity` };

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { Command } from '../core/commands.ts';
 import type { OrderUpdateEvent, SniperEvent } from '../core/events.ts';
 import { NO_COMMANDS, step, type Strategy, type StrategyContext, type StrategyStep } from '../core/strategy.ts';
+import { apiTradableSignal } from './api-tradable.ts';
 import { exitParamsSchema, validateExitParams } from './exits.ts';
 import { buyQuote, floorTo, iocBuyPrice } from './order-sizing.ts';
 import { onExitUpdate, onTimerExit, onTradeExit, openHolding, type Holding } from './position-exits.ts';
@@ -172,7 +173,7 @@ export const listingSniper: Strategy<ListingSniperParams, ListingSniperState> = 
         return withHolding(state, l, onTradeExit(l.holding, e.price, ctx, state.p, PREFIX));
       }
       case 'status':
-        return onListingInfo(state, e.symbol, e.openTime, e.apiTradable, ctx);
+        return onListingInfo(state, e.symbol, e.openTime, apiTradableSignal(e), ctx);
       case 'listing':
         return onListingInfo(state, e.symbol, e.firstOpenTime, undefined, ctx);
       case 'timer': {

@@ -6,6 +6,7 @@ import { demoCommand } from './demo.ts';
 import { calibrateCommand } from './calibrate.ts';
 import { simCommand } from './sim.ts';
 import { generateCommand } from './generate.ts';
+import { backtestCommand } from './backtest.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const COMMANDS: readonly Command<any>[] = [
@@ -15,4 +16,5 @@ export const COMMANDS: readonly Command<any>[] = [
   calibrateCommand,
   simCommand,
   generateCommand,
+  backtestCommand,
 ];

@@ -7,7 +7,7 @@
  *             last status tuple (sts,st,tt) before the open; success = the first minute's high is
  *             at least `successPct` above the first trade. Falls back to all past listings.
  * - market:   half the success rate of the last 10 listings, half BTC's one-hour trend
- *             (0.5 + 10·return, clamped) when BTCUSDT trades are in the stream; else the rate alone.
+ *             (0.5 + 10·return, clamped) when BTCUSDT trades or klines are in the stream; else the rate alone.
  * - timing:   advance notice (log scale, 1 min → 0, 48 h → 1) at 70 %, plus 30 % when the status
  *             tuple has been stable for at least a minute.
  * - external: API-tradable known true 0.8 (+0.2 when the calendar gave a zone), unknown 0.5, false 0.
@@ -15,6 +15,7 @@
 import { evaluateConfidence, PRIOR_MODEL, type Confidence, type Factors, type ModelArtifact } from '../../core/confidence.ts';
 import type { SniperEvent } from '../../core/events.ts';
 import type { ConfidenceProvider } from '../../core/strategy.ts';
+import { apiTradableSignal } from '../api-tradable.ts';
 
 interface Seen {
   firstSeenMs: number;
@@ -62,18 +63,18 @@ export class PriorFeatureProvider implements ConfidenceProvider {
               s.tupleSinceMs = ms;
             }
           }
-          if (e.apiTradable !== undefined) s.apiTradable = e.apiTradable;
+          const api = apiTradableSignal(e);
+          if (api !== undefined) s.apiTradable = api;
         }
         return;
       }
+      case 'kline':
+        if (e.symbol === this.btcSymbol) this.btcSample(e.tsRecv / 1000, e.close);
+        return;
       case 'trade': {
         const ms = e.tsRecv / 1000;
         if (e.symbol === this.btcSymbol) {
-          if (ms - this.lastBtcSampleMs >= 60_000) {
-            this.btc.push({ ms, price: e.price });
-            this.lastBtcSampleMs = ms;
-            while (this.btc.length > 0 && this.btc[0]!.ms < ms - 3_600_000) this.btc.shift();
-          }
+          this.btcSample(ms, e.price);
           return;
         }
         const s = this.seen.get(e.symbol);
@@ -92,6 +93,13 @@ export class PriorFeatureProvider implements ConfidenceProvider {
       default:
         return;
     }
+  }
+
+  private btcSample(ms: number, price: number): void {
+    if (ms - this.lastBtcSampleMs < 60_000) return;
+    this.btc.push({ ms, price });
+    this.lastBtcSampleMs = ms;
+    while (this.btc.length > 0 && this.btc[0]!.ms < ms - 3_600_000) this.btc.shift();
   }
 
   private judge(s: Seen): void {

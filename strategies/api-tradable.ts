@@ -1,0 +1,14 @@
+/**
+ * What a status observation says about API tradability. Only two observations count:
+ * `default_symbols` listing the symbol (true), and exchangeInfo showing it online (status "1")
+ * with isSpotTradingAllowed false (false). exchangeInfo's false before the open (status "2") says
+ * nothing: symbols are not tradable before they open.
+ */
+import type { StatusEvent } from '../core/events.ts';
+
+export function apiTradableSignal(e: StatusEvent): boolean | undefined {
+  if (e.apiTradable === undefined) return undefined;
+  if (e.source === 'default_symbols') return e.apiTradable;
+  if (e.source === 'exchange_info') return e.exchangeStatus === '1' ? e.apiTradable : undefined;
+  return e.apiTradable === true ? true : undefined;
+}
