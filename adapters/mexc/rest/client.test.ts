@@ -235,6 +235,29 @@ describe('failures become the right typed errors', () => {
   });
 });
 
+describe('local budgets', () => {
+  test('over the order budget: a short wait is taken, a long one fails fast without sending', async () => {
+    const slept: number[] = [];
+    const sleep = async (ms: number) => { slept.push(ms); await Bun.sleep(ms); };
+    const order = { symbol: 'AUSDT', side: 'BUY', type: 'LIMIT', quantity: '1', price: '1' } as const;
+    const patient = MexcRestClient.create({ baseUrl: server.url, apiKey: TEST_KEY, apiSecret: TEST_SECRET,
+      rateLimit: { orders: { limit: 1, windowMs: 100 }, maxWaitMs: 500 } }, { logger, sleep });
+    expect((await patient.placeOrder(order)).ok).toBe(true);
+    expect((await patient.placeOrder(order)).ok).toBe(true);
+    expect(slept.length).toBe(1);
+    expect(slept[0]!).toBeGreaterThan(0);
+    expect(slept[0]!).toBeLessThanOrEqual(100);
+
+    const hasty = MexcRestClient.create({ baseUrl: server.url, apiKey: TEST_KEY, apiSecret: TEST_SECRET,
+      rateLimit: { orders: { limit: 1, windowMs: 10_000 }, maxWaitMs: 0 } }, { logger });
+    expect((await hasty.placeOrder(order)).ok).toBe(true);
+    const e = expectError(await hasty.placeOrder(order), RateLimitError);
+    expect(e.httpStatus).toBeUndefined();
+    expect(e.message).toContain('orders budget');
+    expect(server.seen.length).toBe(3);
+  });
+});
+
 describe('secrets', () => {
   test('never in logs, error messages, JSON or inspection of the client', async () => {
     const c = client({ apiSecret: TEST_SECRET });
