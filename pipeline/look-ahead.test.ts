@@ -21,12 +21,13 @@ let cutoffMs: number;
 function mutateAfter(w: World, cutoffUs: number): World['rows'] {
   const after = <T extends { ts_recv: number }>(r: T) => r.ts_recv >= cutoffUs;
   return {
-    trades: w.rows.trades.map((r) => (after(r) ? { ...r, price: r.price * (r.symbol === 'BTCUSDT' ? 1.5 : 0.4), qty: r.qty * 3 } : r)),
+    trades: w.rows.trades.map((r) => (after(r) ? { ...r, price: r.price * 0.4, qty: r.qty * 3 } : r)),
     depth_updates: w.rows.depth_updates.map((r) => (after(r)
       ? { ...r, bid_prices: Array.from(r.bid_prices, (p) => p * 0.4), ask_prices: Array.from(r.ask_prices, (p) => p * 0.4) } : r)),
     status: w.rows.status.map((r) => (after(r)
       ? { ...r, sts: 9, st: 9, tt: 9, open_time: r.open_time === null ? null : r.open_time + 7_200_000, api_tradable: r.api_tradable === null ? null : !r.api_tradable }
       : r)),
+    klines: w.rows.klines.map((r) => (after(r) ? { ...r, close: r.close * 1.5, high: r.high * 1.5 } : r)),
     listings: w.rows.listings.map((r) => (after(r) ? { ...r, zone: 'MUTATED', api_tradable: false, scheduled_open: r.scheduled_open! + 7_200_000 } : r)),
   };
 }

@@ -13,15 +13,17 @@ import { runStep, setVariables, step } from './steps.ts';
 
 export const featureParamsSchema = z.object({
   decisionLeadMs: z.number().int().min(0).default(5000),
-  refSymbol: z.string().default('BTCUSDT'),
+  /** Established pairs whose trend is the market factor (Min1 klines). */
+  marketSymbols: z.array(z.string().regex(/^[A-Z0-9]+$/)).min(1).default(['BTCUSDT', 'ETHUSDT']),
+  marketLookbackMs: z.number().int().positive().default(3 * 86_400_000),
   /** Pseudo-count pulling a group's success rate toward the base rate. */
   historyPrior: z.number().positive().default(10),
-  /** 24 h reference return that maps to market = σ(1) ≈ 0.73. */
-  marketScale: z.number().positive().default(0.02),
-  noticeMinMs: z.number().positive().default(10 * 60_000),
-  noticeMaxMs: z.number().positive().default(48 * 3_600_000),
+  /** Advance notice (open − announcement) quantiles, p10 / p50 / p90 (architecture §7 real figures). */
+  noticeP10Ms: z.number().positive().default(13 * 60_000),
+  noticeP50Ms: z.number().positive().default(54 * 60_000),
+  noticeP90Ms: z.number().positive().default(31 * 3_600_000),
   recentWindowMs: z.number().int().positive().default(7 * 86_400_000),
-  competitorWindowMs: z.number().int().min(0).default(3_600_000),
+  competitorWindowMs: z.number().int().positive().default(3_600_000),
 });
 export type FeatureParams = z.output<typeof featureParamsSchema>;
 
@@ -67,11 +69,12 @@ export async function runPipeline(conn: DuckDBConnection, options: PipelineOptio
     label_hi_us: 0,
     label_lo_date: '',
     label_hi_date: '',
-    ref_symbol: features.refSymbol,
+    market_symbols: features.marketSymbols.join(','),
+    market_lookback_ms: features.marketLookbackMs,
     history_prior: features.historyPrior + 0.0,
-    market_scale: features.marketScale,
-    notice_min_ms: features.noticeMinMs,
-    notice_max_ms: features.noticeMaxMs,
+    notice_p10_ms: features.noticeP10Ms,
+    notice_p50_ms: features.noticeP50Ms,
+    notice_p90_ms: features.noticeP90Ms,
     recent_window_ms: features.recentWindowMs,
     competitor_window_ms: features.competitorWindowMs,
   });
@@ -82,6 +85,7 @@ export async function runPipeline(conn: DuckDBConnection, options: PipelineOptio
     stepMs[name] = performance.now() - t0;
     options.onStep?.(name, stepMs[name]!);
   };
+  await runStep(conn, step('macros'));
   await timed('listing_facts', () => runStep(conn, step('listing_facts')));
   await timed('label_windows', () => runStep(conn, step('label_windows')));
   await timed('labels', () => labelListings(conn, labels, options.labeler ?? snipeLabeler));

@@ -38,7 +38,7 @@ threshold by expected value, validates walk-forward, and writes:
   --bootstrap N     bootstrap replicates for the weight intervals (default 200)
   --min-edge X      minimum expected net return per trade for the threshold (default 0)
   --seed N          bootstrap seed (default 1)
-  --ref-symbol S    the market factor's reference pair (default BTCUSDT)
+  --market-symbols A,B  established pairs whose trend is the market factor (default BTCUSDT,ETHUSDT)
   --json            print the artifact instead of the report
 
 example: sniper calibrate --lake data/lake --out data/models/latest.json`,
@@ -51,7 +51,7 @@ example: sniper calibrate --lake data/lake --out data/models/latest.json`,
     bootstrap: { type: 'string', default: '200' },
     'min-edge': { type: 'string', default: '0' },
     seed: { type: 'string', default: '1' },
-    'ref-symbol': { type: 'string', default: 'BTCUSDT' },
+    'market-symbols': { type: 'string', default: 'BTCUSDT,ETHUSDT' },
     json: { type: 'boolean', default: false },
   },
   schema: z.object({
@@ -63,7 +63,7 @@ example: sniper calibrate --lake data/lake --out data/models/latest.json`,
     bootstrap: flag.int('--bootstrap', 0, 10_000),
     'min-edge': flag.number('--min-edge', -1),
     seed: flag.int('--seed'),
-    'ref-symbol': z.string().regex(/^[A-Z0-9]+$/, '--ref-symbol must be an uppercase pair like BTCUSDT'),
+    'market-symbols': flag.list().pipe(z.array(z.string().regex(/^[A-Z0-9]+$/, '--market-symbols must be uppercase pairs like BTCUSDT')).min(1)),
     json: z.boolean(),
     positionals: z.array(z.string()).max(0, 'calibrate takes no positional arguments'),
   }).refine((a) => a.from === undefined || a.to === undefined || a.from < a.to, { message: '--from must be before --to', path: ['from'] }),
@@ -79,7 +79,7 @@ example: sniper calibrate --lake data/lake --out data/models/latest.json`,
         bootstrap: args.bootstrap,
         minEdge: args['min-edge'],
         seed: args.seed,
-        features: { refSymbol: args['ref-symbol'] },
+        features: { marketSymbols: args['market-symbols'] },
         onStep: (name, ms) => io.stderr.write(`calibrate: ${name} ${(ms / 1000).toFixed(2)} s\n`),
       });
       io.stdout.write(args.json ? `${JSON.stringify(r.artifact, null, 2)}\n` : formatReport(r));

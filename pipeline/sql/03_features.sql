@@ -1,9 +1,13 @@
 -- 03_features: the four confidence factors of each listing, computed ONLY from what was known at
 -- its decision time: status rows with ts_recv before it, reference-market prices received before
 -- it, and labels of other listings whose snipe had finished (exit_ms) before it.
--- Inputs: listing_decisions, listing_facts (the symbol list only), listings, status, klines,
--- trades (reference symbol only), labels. Variables: ref_symbol, history_prior, market_scale,
--- notice_min_ms, notice_max_ms, recent_window_ms, competitor_window_ms.
+-- Inputs: listing_decisions, listing_facts (the symbol list only), listings, status, klines
+-- (market pairs, Min1), labels. Variables: market_symbols, market_lookback_ms, history_prior,
+-- notice_p10_ms, notice_p50_ms, notice_p90_ms, recent_window_ms, competitor_window_ms.
+--   history  = smoothed success rate of earlier finished snipes with the same zone and last tuple
+--   market   = Φ(mean over the market pairs of lookback log return / realised volatility)
+--   timing   = Φ(normal score of the advance notice on the real figures' quantiles)
+--   external = 1 / (1 + other listings scheduled within the competitor window, as known)
 
 CREATE OR REPLACE TABLE features AS
 WITH d0 AS (
@@ -23,7 +27,8 @@ WITH d0 AS (
          count(DISTINCT p.open_time) AS schedules_seen,
          count(*) AS observations,
          arg_max(p.sts || ':' || p.st || ':' || p.tt, p.ts_recv) FILTER (WHERE p.source = 'symbols_v2' AND p.sts IS NOT NULL) AS last_tuple,
-         arg_max(p.api_tradable, p.ts_recv) FILTER (WHERE p.api_tradable IS NOT NULL) AS api_tradable_known
+         -- membership of defaultSymbols as seen before the decision (exchangeInfo says "not yet" for every listing)
+         arg_max(p.api_tradable, p.ts_recv) FILTER (WHERE p.source = 'default_symbols' AND p.api_tradable IS NOT NULL) AS api_tradable_known
   FROM d JOIN pre p USING (symbol) GROUP BY d.symbol
 ), schedules AS (
   -- each (listing, scheduled open) and when it was first seen, bucketed by the window for an equi-join
@@ -38,14 +43,30 @@ WITH d0 AS (
   WHERE s.symbol <> n.symbol AND s.first_us < n.decision_ms * 1000
     AND s.open_time BETWEEN n.known_open_ms - getvariable('competitor_window_ms') AND n.known_open_ms + getvariable('competitor_window_ms')
   GROUP BY n.symbol
+), ref_returns AS (
+  -- the market pairs' Min1 closes as running sums of log returns and squared log returns
+  SELECT symbol, ts_recv, ln(close / lag(close) OVER w) AS r
+  FROM klines
+  WHERE interval = 'Min1' AND list_contains(string_split(getvariable('market_symbols'), ','), symbol) AND close > 0
+  WINDOW w AS (PARTITION BY symbol ORDER BY ts_recv, seq)
 ), ref AS (
-  SELECT ts_recv, close AS price FROM klines WHERE symbol = getvariable('ref_symbol') AND interval = 'Min1'
-  UNION ALL
-  SELECT ts_recv, price FROM trades WHERE symbol = getvariable('ref_symbol')
-), market_now AS (
-  SELECT d.symbol, r.price AS ref_now FROM d ASOF JOIN ref r ON d.decision_ms * 1000 > r.ts_recv
-), market_then AS (
-  SELECT d.symbol, r.price AS ref_then FROM d ASOF JOIN ref r ON (d.decision_ms - 86400000) * 1000 > r.ts_recv
+  SELECT symbol, ts_recv,
+         sum(coalesce(r, 0)) OVER w AS cum_r, sum(coalesce(r * r, 0)) OVER w AS cum_r2
+  FROM ref_returns WINDOW w AS (PARTITION BY symbol ORDER BY ts_recv ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+), pairs AS (
+  SELECT d.symbol, d.decision_ms, p.pair FROM d CROSS JOIN (SELECT DISTINCT symbol AS pair FROM ref) p
+), ref_now AS (
+  SELECT p.symbol, p.pair, r.cum_r, r.cum_r2 FROM pairs p ASOF JOIN ref r ON p.pair = r.symbol AND p.decision_ms * 1000 > r.ts_recv
+), ref_then AS (
+  SELECT p.symbol, p.pair, r.cum_r, r.cum_r2 FROM pairs p ASOF JOIN ref r
+    ON p.pair = r.symbol AND (p.decision_ms - getvariable('market_lookback_ms')) * 1000 > r.ts_recv
+), market_z AS (
+  -- per pair: the lookback's log return over its realised volatility (N(0,1) without a trend);
+  -- averaged over the pairs
+  SELECT n.symbol, avg((n.cum_r - t.cum_r) / sqrt(n.cum_r2 - t.cum_r2)) AS market_z, count(*) AS market_pairs
+  FROM ref_now n JOIN ref_then t USING (symbol, pair)
+  WHERE n.cum_r2 - t.cum_r2 > 0
+  GROUP BY n.symbol
 ), events AS (
   -- decisions and resolved snipes on one time line; at equal ms a decision sorts first, so a
   -- snipe resolving in the same millisecond is not yet known
@@ -75,14 +96,19 @@ WITH d0 AS (
          coalesce(k.observations, 0) AS observations_before, k.last_tuple, k.api_tradable_known,
          coalesce(c.competing, 0) AS competing_listings,
          hour(make_timestamp(d.known_open_ms * 1000)) AS open_hour_utc,
-         mn.ref_now / mt.ref_then - 1 AS ref_return_24h,
+         m.market_z, coalesce(m.market_pairs, 0) AS market_pairs,
+         -- advance notice as a normal score on the real figures' log-linear quantile table
+         CASE WHEN k.first_seen_ms IS NULL THEN NULL
+              WHEN d.known_open_ms - k.first_seen_ms <= getvariable('notice_p50_ms')
+              THEN -1.2815516 * ln(greatest(d.known_open_ms - k.first_seen_ms, 1) / getvariable('notice_p50_ms')) / ln(getvariable('notice_p10_ms') / getvariable('notice_p50_ms'))
+              ELSE 1.2815516 * ln((d.known_open_ms - k.first_seen_ms) / getvariable('notice_p50_ms')) / ln(getvariable('notice_p90_ms') / getvariable('notice_p50_ms')) END AS notice_z,
          h.history_key, h.history_n, h.history_successes, h.base_rate, h.recent_n, h.recent_mean_return
   FROM d LEFT JOIN known k USING (symbol) LEFT JOIN competitors c USING (symbol)
-  LEFT JOIN market_now mn USING (symbol) LEFT JOIN market_then mt USING (symbol) LEFT JOIN hist h USING (symbol)
+  LEFT JOIN market_z m USING (symbol) LEFT JOIN hist h USING (symbol)
 )
 SELECT *,
   (history_successes + getvariable('history_prior') * base_rate) / (history_n + getvariable('history_prior')) AS history,
-  CASE WHEN ref_return_24h IS NULL THEN 0.5 ELSE 1 / (1 + exp(-ref_return_24h / getvariable('market_scale'))) END AS market,
-  least(1.0, greatest(0.0, ln(greatest(notice_ms, 1) / getvariable('notice_min_ms')) / ln(getvariable('notice_max_ms') / getvariable('notice_min_ms')))) AS timing,
-  CASE WHEN api_tradable_known IS false THEN 0.0 ELSE 1.0 / (1 + competing_listings) END AS external
+  coalesce(normal_cdf(market_z), 0.5) AS market,
+  coalesce(normal_cdf(notice_z), 0.5) AS timing,
+  1.0 / (1 + competing_listings) AS external
 FROM raw ORDER BY decision_ms, symbol;

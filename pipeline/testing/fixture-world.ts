@@ -1,13 +1,14 @@
 /**
  * A small listing world with a known truth, written as a lake, for the pipeline's own tests and
  * benchmark. Each listing's four factors are built from observables exactly the way
- * pipeline/sql/03_features.sql reads them (advance notice, the BTCUSDT return before the
- * decision, competing listings, the smoothed success rate of earlier listings with the same
- * zone and status tuple), and success is drawn with probability σ(k·(Σ wj·xj − c)). A success
+ * pipeline/sql/03_features.sql reads them (advance notice, the BTCUSDT trend over the 3 days
+ * before the decision, competing listings, the smoothed success rate of earlier listings with the
+ * same zone and status tuple), and success is drawn with probability σ(k·(Σ wj·xj − c)). A success
  * tape climbs through every take-profit level; a failure tape falls through the stop.
  */
 import { FACTORS, type Factors } from '../../core/confidence.ts';
 import type { RowOf } from '../../lake/table-batch.ts';
+import { normalCdf, normalScoreLogLinear } from '../stats/normal.ts';
 import { seededRng } from '../stats/rng.ts';
 import type { LakeRows } from './lake-writer.ts';
 
@@ -34,13 +35,16 @@ export interface WorldListing {
 
 export interface World {
   readonly listings: readonly WorldListing[];
-  readonly rows: Required<Pick<LakeRows, 'listings' | 'status' | 'trades' | 'depth_updates'>>;
+  readonly rows: Required<Pick<LakeRows, 'listings' | 'status' | 'trades' | 'depth_updates' | 'klines'>>;
 }
 
 const ZONES = ['NEW', 'HOT', 'MAIN', 'INNOVATION'] as const;
 const LEAD = 5000; // decision lead, as featureParams.decisionLeadMs
 const NOTICE_MIN = 10 * 60_000;
 const NOTICE_MAX = 48 * 3_600_000;
+/** featureParams notice quantiles and market lookback. */
+const NOTICE_KNOTS = [[-1.2815516, 13 * 60_000], [0, 54 * 60_000], [1.2815516, 31 * 3_600_000]] as const;
+const LOOKBACK = 3 * 86_400_000;
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
@@ -49,33 +53,37 @@ export function buildWorld(spec: WorldSpec): World {
   const normal = () => Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
   const start = spec.startMs ?? Date.UTC(2026, 0, 1);
   const spacing = spec.meanSpacingMs ?? 3 * 3_600_000;
-  const rows: World['rows'] = { listings: [], status: [], trades: [], depth_updates: [] };
+  const rows: World['rows'] = { listings: [], status: [], trades: [], depth_updates: [], klines: [] };
   let seq = 0;
   const time = (ms: number, symbol: string, conn = 'fixture') => ({ ts_event: ms, ts_recv: ms * 1000, seq: ++seq, conn_id: conn, symbol });
 
   // Schedules first (competition and the reference series need all of them).
   const plan: { symbol: string; openMs: number; noticeMs: number; zone: string; tuple: string; timing: number }[] = [];
-  let t = start + 2 * 86_400_000;
+  let t = start + 4 * 86_400_000;
   for (let i = 0; i < spec.listings; i++) {
     t += Math.max(20 * 60_000, Math.round(-Math.log(1 - rng()) * spacing));
     const noticeMs = Math.round(NOTICE_MIN * (NOTICE_MAX / NOTICE_MIN) ** rng());
-    const timing = Math.log(noticeMs / NOTICE_MIN) / Math.log(NOTICE_MAX / NOTICE_MIN);
+    const timing = normalCdf(normalScoreLogLinear(noticeMs, NOTICE_KNOTS));
     const zone = ZONES[Math.floor(rng() * ZONES.length)]!;
     plan.push({ symbol: `FX${String(i).padStart(6, '0')}USDT`, openMs: t, noticeMs, zone, tuple: rng() < 0.85 ? '2:2:4' : '2:2:3', timing });
   }
-  // BTCUSDT: a trade every 10 minutes, a random walk with about 3 % daily volatility.
-  const ref: { ms: number; price: number }[] = [];
+  // BTCUSDT: a Min1 kline every 10 minutes, a random walk with about 3 % daily volatility;
+  // running sums of log returns as 03_features.sql keeps them.
+  const ref: { ms: number; cumR: number; cumR2: number }[] = [];
   let price = 60_000;
+  let cumR = 0, cumR2 = 0;
   for (let ms = start; ms <= t + 3_600_000; ms += 600_000) {
+    const prev = price;
     price *= Math.exp(0.0025 * normal());
-    ref.push({ ms, price });
-    rows.trades.push({ ...time(ms, 'BTCUSDT'), price, qty: 0.01, side: 'buy', trade_time: ms, trade_id: null });
+    if (ref.length > 0) { const r = Math.log(price / prev); cumR += r; cumR2 += r * r; }
+    ref.push({ ms, cumR, cumR2 });
+    rows.klines.push({ ...time(ms, 'BTCUSDT'), interval: 'Min1', open_time: ms - 60_000, close_time: ms, open: prev, high: Math.max(prev, price), low: Math.min(prev, price), close: price, base_volume: 1, quote_volume: price });
   }
-  const refBefore = (ms: number): number | undefined => {
-    let lo = 0, hi = ref.length - 1, best: number | undefined;
+  const refBefore = (ms: number) => {
+    let lo = 0, hi = ref.length - 1, best: (typeof ref)[number] | undefined;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (ref[mid]!.ms < ms) { best = ref[mid]!.price; lo = mid + 1; } else hi = mid - 1;
+      if (ref[mid]!.ms < ms) { best = ref[mid]!; lo = mid + 1; } else hi = mid - 1;
     }
     return best;
   };
@@ -91,8 +99,9 @@ export function buildWorld(spec: WorldSpec): World {
     const key = `${p.zone}|${p.tuple}`;
     const g = byKey.get(key) ?? { n: 0, s: 0 };
     const history = (g.s + 10 * ((sAll + 1) / (nAll + 2))) / (g.n + 10);
-    const now = refBefore(decisionMs), then = refBefore(decisionMs - 86_400_000);
-    const market = now !== undefined && then !== undefined ? sigmoid((now / then - 1) / 0.02) : 0.5;
+    const now = refBefore(decisionMs), then = refBefore(decisionMs - LOOKBACK);
+    const market = now !== undefined && then !== undefined && now.cumR2 > then.cumR2
+      ? normalCdf((now.cumR - then.cumR) / Math.sqrt(now.cumR2 - then.cumR2)) : 0.5;
     let competing = 0;
     for (let j = lo; j < plan.length && plan[j]!.openMs <= p.openMs + 3_600_000; j++) {
       const o = plan[j]!;
