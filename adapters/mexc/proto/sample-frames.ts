@@ -2,18 +2,12 @@
  * Deterministic synthetic push frames of every body type, shaped like MEXC's (channel strings,
  * decimal strings, versions, timestamps). Used by codec tests and the decode benchmark.
  */
+import { Rng } from '../../../core/rng.ts';
 import type { MexcPushFrame } from './codec.ts';
 
-/** A tiny seeded generator (mulberry32) so samples are identical on every run. */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = new Rng(seed);
+  return () => r.next();
 }
 
 const SYMBOLS = ['BTCUSDT', 'ETHUSDT', 'SOLUSDT', 'MXUSDT', 'PEPEUSDT', 'NEWCOINUSDT'];
