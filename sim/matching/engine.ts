@@ -79,6 +79,7 @@ export class MatchingEngine {
 
     const makerCross = r.type === 'LIMIT_MAKER' && ladder.length > 0 && crosses(ladder[0]![0]);
     const fokShort = r.type === 'FILL_OR_KILL' && (wantLots ?? 0) > availLots;
+    let lastTicks = ladder[0]?.[0] ?? 0;
     if (!makerCross && !fokShort) {
       for (const [t, l] of ladder) {
         if (!crosses(t)) break;
@@ -90,6 +91,7 @@ export class MatchingEngine {
           take = Math.min(l, Math.floor(((quoteLeft / price) * qMul) + 1e-9));
         }
         if (take <= 0) break;
+        lastTicks = t;
         const got = m.takeMakerLots(asks ? 'ask' : 'bid', t, take);
         if (got <= 0) continue;
         const quote = (got / qMul) * price;
@@ -99,7 +101,10 @@ export class MatchingEngine {
         if (wantLots !== undefined && order.filledLots >= wantLots) break;
       }
     }
-    const done = wantLots !== undefined ? order.filledLots >= wantLots : order.filledLots > 0 && lockedLeft <= (r.quoteAmount ?? 0) * 1e-6;
+    // a quote-amount order is done when what is left cannot buy one more lot at the last price
+    const oneLot = lastTicks / pMul / qMul;
+    const done = wantLots !== undefined ? order.filledLots >= wantLots
+      : order.filledLots > 0 && (r.quoteAmount ?? 0) - order.filledQuote < oneLot + 1e-12;
     if (done) {
       order.status = 'FILLED';
       order.isWorking = false;

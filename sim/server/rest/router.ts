@@ -3,7 +3,8 @@
  * timestamp window, HMAC-SHA256 of totalParams), then the endpoint. Also the sim's own
  * GET /_sim/stats, outside MEXC's paths.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { hmacSha256Hex } from '../../../adapters/mexc/rest/sign.ts';
 import type { Exchange } from '../exchange.ts';
 import { fail, ok, type RestAnswer, type RestRequest } from './request.ts';
 import { MARKET_ROUTES } from './market-routes.ts';
@@ -11,10 +12,6 @@ import { TRADE_ROUTES } from './trade-routes.ts';
 import { LISTING_ROUTES } from './listing-routes.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { simStatsBody } from './stats-route.ts';
-
-export function hmacHex(secret: string, text: string): string {
-  return createHmac('sha256', secret).update(text).digest('hex');
-}
 
 function verifySigned(ex: Exchange, r: RestRequest, now: number): RestAnswer | undefined {
   const acct = ex.scenario.account;
@@ -26,7 +23,7 @@ function verifySigned(ex: Exchange, r: RestRequest, now: number): RestAnswer | u
   const ts = Number(r.params.timestamp);
   if (r.params.timestamp === undefined || !Number.isFinite(ts)) return fail(700003, 'Timestamp for this request is outside of the recvWindow.');
   if (r.signature === undefined) return fail(700002, 'Signature for this request is not valid.');
-  const want = Buffer.from(hmacHex(acct.apiSecret, r.signedText));
+  const want = Buffer.from(hmacSha256Hex(acct.apiSecret, r.signedText));
   const got = Buffer.from(r.signature);
   if (got.length !== want.length || !timingSafeEqual(got, want)) return fail(700002, 'Signature for this request is not valid.');
   if (!(ts < now + 1000 && now - ts <= recvWindow)) return fail(700003, 'Timestamp for this request is outside of the recvWindow.');
