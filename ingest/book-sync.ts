@@ -31,6 +31,8 @@ export class BookSync {
   /** Where the current break began (µs) and why; undefined for the initial sync. */
   private brokenSince: { fromUs: number; detail: string } | undefined;
   private lastGoodUs = 0;
+  /** The next delta may straddle the snapshot's lastUpdateId (from <= version + 1 <= to). */
+  private straddleOk = false;
   resyncs = 0;
 
   constructor(readonly symbol: string, private readonly maxCache = 2000) {
@@ -51,6 +53,10 @@ export class BookSync {
       return this.requestSnapshot();
     }
     if (d.toVersion <= this.version) return []; // an old or duplicate push
+    if (this.straddleOk && d.fromVersion <= this.version + 1) {
+      this.apply(d);
+      return [];
+    }
     if (d.fromVersion !== this.version + 1) {
       return this.breakAt(d, `expected fromVersion ${this.version + 1}, got ${d.fromVersion}..${d.toVersion}`);
     }
@@ -91,9 +97,12 @@ export class BookSync {
     this.lastGoodUs = s.tsRecv;
     this.state = 'synced';
     this.cache = [];
+    this.straddleOk = true;
     for (const d of rest) {
       // the first may straddle lastUpdateId; after it, strict continuity
-      if (d.fromVersion > this.version + 1) return this.breakAt(d, `cached delta ${d.fromVersion} after version ${this.version}`);
+      if (this.straddleOk ? d.fromVersion > this.version + 1 : d.fromVersion !== this.version + 1) {
+        return this.breakAt(d, `cached delta ${d.fromVersion}..${d.toVersion} after version ${this.version}`);
+      }
       this.apply(d);
     }
     const out: SyncAction[] = [];
@@ -105,6 +114,7 @@ export class BookSync {
   }
 
   private apply(d: BookDeltaEvent): void {
+    this.straddleOk = false;
     this.book.applyLevels(d.bids, d.asks);
     this.version = d.toVersion;
     this.lastGoodUs = d.tsRecv;

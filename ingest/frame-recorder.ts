@@ -32,6 +32,8 @@ export interface FrameRecorderOptions {
   readonly normalize?: NormalizeOptions;
   /** Keep order books in sync (depth deltas); called when a snapshot is needed. */
   readonly requestSnapshot?: (symbol: string) => void;
+  /** Called for every trade (listing discovery marks the actual open with the first one). */
+  readonly onTrade?: (symbol: string, tradeTimeMs: number) => void;
 }
 
 export class FrameRecorder {
@@ -46,15 +48,15 @@ export class FrameRecorder {
     this.normalize = o.normalize ?? DEFAULT_NORMALIZE_OPTIONS;
   }
 
-  /** A binary (protobuf) frame. */
-  onBinary(bytes: Uint8Array, m: FrameMeta): void {
+  /** A binary (protobuf) frame. Returns the frame's sendTime (ms) when it decoded. */
+  onBinary(bytes: Uint8Array, m: FrameMeta): number | undefined {
     this.counters.frames++;
     this.counters.bytes += bytes.length;
     const decoded = tryDecodeFrame(bytes);
     if (!decoded.ok) {
       this.raw(bytes, m, '', null, 'ws_binary');
       this.malformed(m, '', decoded.error);
-      return;
+      return undefined;
     }
     const frame = decoded.value;
     const channel = frame.channel ?? '';
@@ -66,13 +68,15 @@ export class FrameRecorder {
       normalizeFrame(frame, m, events, this.normalize);
     } catch (e) {
       this.malformed(m, channel, e instanceof DecodeError ? e : new DecodeError('malformed', (e as Error).message), frame.symbol);
-      return;
+      return frame.sendTime;
     }
     for (let i = 0; i < events.length; i++) {
       const e = events[i]!;
       this.counters.rows += appendEvent(this.sink, e, m.connId);
       if (e.type === 'book_delta' && this.o.requestSnapshot !== undefined) this.onDelta(e, m);
+      else if (e.type === 'trade' && this.o.onTrade !== undefined) this.o.onTrade(e.symbol, e.tradeTime);
     }
+    return frame.sendTime;
   }
 
   /** A text frame (control replies): kept raw; the connection interprets it. */
