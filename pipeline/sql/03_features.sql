@@ -3,11 +3,14 @@
 -- it, and labels of other listings whose snipe had finished (exit_ms) before it.
 -- Inputs: listing_decisions, listing_facts (the symbol list only), listings, status, klines
 -- (market pairs, Min1), labels. Variables: market_symbols, market_lookback_ms, history_prior,
--- notice_p10_ms, notice_p50_ms, notice_p90_ms, recent_window_ms, competitor_window_ms.
---   history  = smoothed success rate of earlier finished snipes with the same zone and last tuple
---   market   = Φ(mean over the market pairs of lookback log return / realised volatility)
---   timing   = Φ(normal score of the advance notice on the real figures' quantiles)
---   external = 1 / (1 + other listings scheduled within the competitor window, as known)
+-- notice_p10_ms, notice_p50_ms, notice_p90_ms, recent_window_ms, competitor_window_ms, min_history.
+-- Raw factors:
+--   history  smoothed success rate of earlier finished snipes with the same zone and last tuple
+--   market   mean over the market pairs of (lookback log return / realised volatility)
+--   timing   normal score of the advance notice on the real figures' quantiles
+--   external minus the number of other listings scheduled within the competitor window, as known
+-- Each factor = Φ((raw − mean) / SD) over the listings decided earlier (0.5 until min_history of
+-- them), so all four are percentiles on one scale and their weights compare.
 
 CREATE OR REPLACE TABLE features AS
 WITH d0 AS (
@@ -105,10 +108,27 @@ WITH d0 AS (
          h.history_key, h.history_n, h.history_successes, h.base_rate, h.recent_n, h.recent_mean_return
   FROM d LEFT JOIN known k USING (symbol) LEFT JOIN competitors c USING (symbol)
   LEFT JOIN market_z m USING (symbol) LEFT JOIN hist h USING (symbol)
+), raw_factors AS (
+  SELECT *,
+    (history_successes + getvariable('history_prior') * base_rate) / (history_n + getvariable('history_prior')) AS history_raw,
+    market_z AS market_raw,
+    notice_z AS timing_raw,
+    -1.0 * competing_listings AS external_raw
+  FROM raw
+), scaled AS (
+  -- each raw factor in standard units of the listings decided before this one (mean and SD of
+  -- their raw values), so every factor lands on the same scale: Φ(standard score), a percentile
+  SELECT *,
+    count(history_raw) OVER w AS n_hist, avg(history_raw) OVER w AS mu_hist, stddev_pop(history_raw) OVER w AS sd_hist,
+    count(market_raw) OVER w AS n_mkt, avg(market_raw) OVER w AS mu_mkt, stddev_pop(market_raw) OVER w AS sd_mkt,
+    count(timing_raw) OVER w AS n_tim, avg(timing_raw) OVER w AS mu_tim, stddev_pop(timing_raw) OVER w AS sd_tim,
+    count(external_raw) OVER w AS n_ext, avg(external_raw) OVER w AS mu_ext, stddev_pop(external_raw) OVER w AS sd_ext
+  FROM raw_factors
+  WINDOW w AS (ORDER BY decision_ms, symbol ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
 )
-SELECT *,
-  (history_successes + getvariable('history_prior') * base_rate) / (history_n + getvariable('history_prior')) AS history,
-  coalesce(normal_cdf(market_z), 0.5) AS market,
-  coalesce(normal_cdf(notice_z), 0.5) AS timing,
-  1.0 / (1 + competing_listings) AS external
-FROM raw ORDER BY decision_ms, symbol;
+SELECT * EXCLUDE (n_hist, mu_hist, sd_hist, n_mkt, mu_mkt, sd_mkt, n_tim, mu_tim, sd_tim, n_ext, mu_ext, sd_ext),
+  CASE WHEN n_hist >= getvariable('min_history') AND sd_hist > 0 THEN normal_cdf((history_raw - mu_hist) / sd_hist) ELSE 0.5 END AS history,
+  CASE WHEN market_raw IS NOT NULL AND n_mkt >= getvariable('min_history') AND sd_mkt > 0 THEN normal_cdf((market_raw - mu_mkt) / sd_mkt) ELSE 0.5 END AS market,
+  CASE WHEN timing_raw IS NOT NULL AND n_tim >= getvariable('min_history') AND sd_tim > 0 THEN normal_cdf((timing_raw - mu_tim) / sd_tim) ELSE 0.5 END AS timing,
+  CASE WHEN n_ext >= getvariable('min_history') AND sd_ext > 0 THEN normal_cdf((external_raw - mu_ext) / sd_ext) ELSE 0.5 END AS external
+FROM scaled ORDER BY decision_ms, symbol;

@@ -63,7 +63,7 @@ export function buildWorld(spec: WorldSpec): World {
   for (let i = 0; i < spec.listings; i++) {
     t += Math.max(20 * 60_000, Math.round(-Math.log(1 - rng()) * spacing));
     const noticeMs = Math.round(NOTICE_MIN * (NOTICE_MAX / NOTICE_MIN) ** rng());
-    const timing = normalCdf(normalScoreLogLinear(noticeMs, NOTICE_KNOTS));
+    const timing = normalScoreLogLinear(noticeMs, NOTICE_KNOTS);
     const zone = ZONES[Math.floor(rng() * ZONES.length)]!;
     plan.push({ symbol: `FX${String(i).padStart(6, '0')}USDT`, openMs: t, noticeMs, zone, tuple: rng() < 0.85 ? '2:2:4' : '2:2:3', timing });
   }
@@ -91,6 +91,7 @@ export function buildWorld(spec: WorldSpec): World {
   const byKey = new Map<string, { n: number; s: number }>();
   let nAll = 0, sAll = 0;
   const listings: WorldListing[] = [];
+  const scale = new RunningScale(20);
   let lo = 0; // first plan entry that can still compete (opens within an hour before)
   for (const p of plan) {
     while (plan[lo]!.openMs < p.openMs - 3_600_000) lo++;
@@ -100,14 +101,13 @@ export function buildWorld(spec: WorldSpec): World {
     const g = byKey.get(key) ?? { n: 0, s: 0 };
     const history = (g.s + 10 * ((sAll + 1) / (nAll + 2))) / (g.n + 10);
     const now = refBefore(decisionMs), then = refBefore(decisionMs - LOOKBACK);
-    const market = now !== undefined && then !== undefined && now.cumR2 > then.cumR2
-      ? normalCdf((now.cumR - then.cumR) / Math.sqrt(now.cumR2 - then.cumR2)) : 0.5;
+    const market = (now!.cumR - then!.cumR) / Math.sqrt(now!.cumR2 - then!.cumR2);
     let competing = 0;
     for (let j = lo; j < plan.length && plan[j]!.openMs <= p.openMs + 3_600_000; j++) {
       const o = plan[j]!;
       if (o !== p && o.openMs >= p.openMs - 3_600_000 && o.openMs - o.noticeMs < decisionMs) competing++;
     }
-    const factors: Factors = { history, market, timing: p.timing, external: 1 / (1 + competing) };
+    const factors = scale.next({ history, market, timing: p.timing, external: -competing });
     const score = FACTORS.reduce((a, f) => a + spec.weights[f] * factors[f], 0);
     const probability = sigmoid((spec.steepness ?? 10) * (score - (spec.center ?? 0.5)));
     const success: 0 | 1 = rng() < probability ? 1 : 0;
@@ -117,6 +117,24 @@ export function buildWorld(spec: WorldSpec): World {
     writeListing(rows, time, p, firstSeen, success, 1 + rng() * 9);
   }
   return { listings, rows };
+}
+
+/** Φ of each raw factor in standard units of the earlier listings, as 03_features.sql scales them. */
+class RunningScale {
+  private n = 0;
+  private readonly sum = [0, 0, 0, 0];
+  private readonly sumSq = [0, 0, 0, 0];
+  constructor(private readonly minHistory: number) {}
+  next(raw: Factors): Factors {
+    const out = FACTORS.map((f, j) => {
+      const mu = this.sum[j]! / this.n;
+      const sd = Math.sqrt(Math.max(0, this.sumSq[j]! / this.n - mu * mu));
+      return this.n >= this.minHistory && sd > 0 ? normalCdf((raw[f] - mu) / sd) : 0.5;
+    });
+    this.n++;
+    FACTORS.forEach((f, j) => { this.sum[j]! += raw[f]; this.sumSq[j]! += raw[f] * raw[f]; });
+    return { history: out[0]!, market: out[1]!, timing: out[2]!, external: out[3]! };
+  }
 }
 
 type TimeFn = (ms: number, symbol: string, conn?: string) => { ts_event: number; ts_recv: number; seq: number; conn_id: string; symbol: string };
