@@ -12,6 +12,7 @@ import { runPipeline, type PipelineOptions, type PipelineRun } from './run-pipel
 import { loadSamples } from './samples.ts';
 import { calibrateSamples, type CalibrateOptions, type CalibrationResult } from './stats/calibrate-samples.ts';
 import { CalibrationError } from './calibration-error.ts';
+import { checkAgainstTruth, readGroundTruth, type TruthCheck } from './truth-check.ts';
 
 export const ARTIFACT_FORMAT = 1;
 
@@ -20,6 +21,8 @@ export interface CalibrateLakeOptions extends PipelineOptions, CalibrateOptions 
   /** Folder for the Parquet tables (default: `<outFile without .json>.tables`). */
   readonly tablesDir?: string;
   readonly threads?: number;
+  /** A generated lake's ground_truth.json: the calibration is checked against it. */
+  readonly groundTruthFile?: string;
   readonly now?: () => Date;
 }
 
@@ -31,6 +34,7 @@ export interface CalibrateLakeResult {
   readonly files: readonly string[];
   /** The status-pattern study's tuples, most common first (all rows). */
   readonly statusPatterns: readonly Record<string, unknown>[];
+  readonly truthCheck: TruthCheck | null;
   readonly timings: Readonly<Record<string, number>>;
 }
 
@@ -106,7 +110,9 @@ export async function calibrateLake(options: CalibrateLakeOptions): Promise<Cali
     let t = performance.now();
     const result = calibrateSamples(samples, options);
     timings.calibrate = performance.now() - t;
-    const artifact = buildArtifact(result, run, fingerprint, options.lakeDir, options, samples[0]!.t, samples.at(-1)!.t, (options.now ?? (() => new Date()))());
+    const truthCheck = options.groundTruthFile ? checkAgainstTruth(samples, result, readGroundTruth(options.groundTruthFile)) : null;
+    const built = buildArtifact(result, run, fingerprint, options.lakeDir, options, samples[0]!.t, samples.at(-1)!.t, (options.now ?? (() => new Date()))());
+    const artifact = truthCheck ? { ...built, metrics: { ...built.metrics, groundTruth: JSON.parse(JSON.stringify(truthCheck)) as unknown } } : built;
     t = performance.now();
     await mkdir(dirname(resolve(options.outFile)), { recursive: true });
     await writeFile(options.outFile, `${JSON.stringify(artifact, null, 2)}\n`);
@@ -114,7 +120,7 @@ export async function calibrateLake(options: CalibrateLakeOptions): Promise<Cali
     timings.write = performance.now() - t;
     timings.total = performance.now() - t0;
     const statusPatterns = (await conn.runAndReadAll('SELECT * FROM status_patterns')).getRowObjectsJson();
-    return { artifact, result, run, fingerprint, files: [options.outFile, ...files], statusPatterns, timings };
+    return { artifact, result, run, fingerprint, files: [options.outFile, ...files], statusPatterns, truthCheck, timings };
   } finally {
     conn.closeSync();
     instance.closeSync();

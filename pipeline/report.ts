@@ -1,6 +1,7 @@
 /** The readable report `sniper calibrate` prints. */
 import { FACTORS, PRIOR_WEIGHTS } from '../core/confidence.ts';
 import type { CalibrateLakeResult } from './calibrate.ts';
+import { formatTruthCheck } from './truth-check.ts';
 
 const pct = (x: number | null | undefined, d = 1) => (x === null || x === undefined || !Number.isFinite(x) ? '   -  ' : `${(100 * x).toFixed(d)} %`);
 const f3 = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '  -  ' : x.toFixed(3));
@@ -52,6 +53,10 @@ export function formatReport(r: CalibrateLakeResult): string {
     for (const s of statusRows.slice(0, 10)) {
       lines.push(`  ${`${s.sts}:${s.st}:${s.tt}`.padEnd(24)} ${String(s.listings).padStart(8)}  ${pct(Number(s.open_rate)).padStart(11)}   ${Number(s.lead_min_p10 ?? NaN).toFixed(1)} / ${Number(s.lead_min_p50 ?? NaN).toFixed(1)} / ${Number(s.lead_min_p90 ?? NaN).toFixed(1)}`);
     }
+  }
+  if (r.truthCheck) {
+    lines.push('');
+    lines.push(formatTruthCheck(r.truthCheck).trimEnd());
   }
   lines.push('');
   lines.push(`timings      ${Object.entries(r.timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`).join(', ')}`);

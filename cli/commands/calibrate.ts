@@ -2,6 +2,8 @@
  * `sniper calibrate`: run the pipeline over a lake and write a model artifact (JSON, valid under
  * core/confidence.ts modelArtifactSchema) plus the dashboards' Parquet tables, and print a report.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { calibrateLake, tablesDirFor } from '../../pipeline/calibrate.ts';
 import { CalibrationError } from '../../pipeline/calibration-error.ts';
@@ -39,6 +41,8 @@ threshold by expected value, validates walk-forward, and writes:
   --min-edge X      minimum expected net return per trade for the threshold (default 0)
   --seed N          bootstrap seed (default 1)
   --market-symbols A,B  established pairs whose trend is the market factor (default BTCUSDT,ETHUSDT)
+  --ground-truth F  check against a generated lake's truth (default: DIR/ground_truth.json when
+                    it exists; --ground-truth none to skip)
   --json            print the artifact instead of the report
 
 example: sniper calibrate --lake data/lake --out data/models/latest.json`,
@@ -52,6 +56,7 @@ example: sniper calibrate --lake data/lake --out data/models/latest.json`,
     'min-edge': { type: 'string', default: '0' },
     seed: { type: 'string', default: '1' },
     'market-symbols': { type: 'string', default: 'BTCUSDT,ETHUSDT' },
+    'ground-truth': { type: 'string' },
     json: { type: 'boolean', default: false },
   },
   schema: z.object({
@@ -64,12 +69,16 @@ example: sniper calibrate --lake data/lake --out data/models/latest.json`,
     'min-edge': flag.number('--min-edge', -1),
     seed: flag.int('--seed'),
     'market-symbols': flag.list().pipe(z.array(z.string().regex(/^[A-Z0-9]+$/, '--market-symbols must be uppercase pairs like BTCUSDT')).min(1)),
+    'ground-truth': z.string().min(1).optional(),
     json: z.boolean(),
     positionals: z.array(z.string()).max(0, 'calibrate takes no positional arguments'),
   }).refine((a) => a.from === undefined || a.to === undefined || a.from < a.to, { message: '--from must be before --to', path: ['from'] }),
   async run(args, io) {
     try {
+      const truthDefault = join(args.lake, 'ground_truth.json');
+      const truth = args['ground-truth'] === 'none' ? undefined : (args['ground-truth'] ?? (existsSync(truthDefault) ? truthDefault : undefined));
       const r = await calibrateLake({
+        ...(truth === undefined ? {} : { groundTruthFile: truth }),
         lakeDir: args.lake,
         outFile: args.out,
         tablesDir: tablesDirFor(args.out),
