@@ -8,7 +8,7 @@ export interface LabelledListing extends Sample {
 
 export async function loadSamples(conn: DuckDBConnection): Promise<LabelledListing[]> {
   const rows = (await conn.runAndReadAll(`
-    SELECT f.symbol, f.history, f.market, f.timing, f.external, l.success, l.net_return, f.decision_ms
+    SELECT f.symbol, f.history, f.market, f.timing, f.external, l.success, l.net_return, l.status, f.decision_ms
     FROM features f JOIN labels l USING (symbol)
     WHERE f.history IS NOT NULL AND f.market IS NOT NULL AND f.timing IS NOT NULL AND f.external IS NOT NULL
     ORDER BY f.decision_ms, f.symbol`)).getRowObjectsJS();
@@ -18,5 +18,6 @@ export async function loadSamples(conn: DuckDBConnection): Promise<LabelledListi
     y: Number(r.success) === 1 ? 1 : 0,
     ret: Number(r.net_return),
     t: Number(r.decision_ms),
+    entered: r.status === 'filled',
   }));
 }

@@ -14,7 +14,7 @@ import type { LabelledListing } from './samples.ts';
 import { chooseThreshold, outcomeAt } from './stats/expected-value.ts';
 import type { CalibrationResult } from './stats/calibrate-samples.ts';
 import { scoreOf } from './stats/score-model.ts';
-import { fitWeights } from './stats/weight-fit.ts';
+import { fitWeights, weightSamples } from './stats/weight-fit.ts';
 
 const factorsSchema = z.object({ history: z.number(), market: z.number(), timing: z.number(), external: z.number() });
 export const groundTruthSchema = z.object({
@@ -65,7 +65,7 @@ export function checkAgainstTruth(samples: readonly LabelledListing[], result: C
   const trueX = matched.map((s) => FACTORS.map((f) => bySymbol.get(s.symbol)![f]));
   const sum = FACTORS.reduce((a, f) => a + truth.weights[f], 0);
   const trueWeights = Object.fromEntries(FACTORS.map((f) => [f, truth.weights[f] / sum])) as unknown as Factors;
-  const oracle = fitWeights(matched.map((s, i) => ({ ...s, x: trueX[i] as unknown as LabelledListing['x'] })));
+  const oracle = fitWeights(weightSamples(matched.map((s, i) => ({ ...s, x: trueX[i] as unknown as LabelledListing['x'] }))));
   const maxErr = (w: Factors) => Math.max(...FACTORS.map((f) => Math.abs(w[f] - trueWeights[f])));
   const ret = matched.map((s) => s.ret);
   const fittedScore = matched.map((s) => scoreOf(result.weights, s.x));

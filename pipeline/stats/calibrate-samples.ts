@@ -8,7 +8,7 @@ import { evByBucket, outcomeAt, type EvBucket, type TradeOutcome } from './expec
 import { binaryMetrics, reliabilityTable, type BinaryMetrics, type ReliabilityBin } from './metrics.ts';
 import { calibrationOf, chooseCalibration, fitScoreModel, predict, scoreOf } from './score-model.ts';
 import { walkForward, type FoldResult } from './walk-forward.ts';
-import { bootstrapWeights, type Sample, type WeightInterval } from './weight-fit.ts';
+import { bootstrapWeights, weightSamples, type Sample, type WeightInterval } from './weight-fit.ts';
 
 export interface CalibrateOptions {
   readonly folds?: number;
@@ -75,7 +75,7 @@ export function calibrateSamples(samples: readonly Sample[], options: CalibrateO
     outOfSample: wf.predictions.length > 0 ? binaryMetrics(judged.p, judged.y, judged.s) : null,
     reliability: reliabilityTable(judged.p, judged.y),
     evBuckets: evByBucket(judged.s, judged.p, judged.y, judged.r),
-    intervals: bootstrapWeights(samples, model.fit, options.bootstrap ?? 200, 0.95, options.seed ?? 1),
+    intervals: bootstrapWeights(weightSamples(samples), model.fit, options.bootstrap ?? 200, 0.95, options.seed ?? 1),
     folds: wf.folds,
     tradesInSample: outcomeAt(model.threshold, score, ret),
     tradesOutOfSample: oosTrades,

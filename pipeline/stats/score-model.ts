@@ -7,7 +7,7 @@ import { chooseThreshold } from './expected-value.ts';
 import { evaluateStep, isotonicFit } from './isotonic.ts';
 import { brierScore } from './metrics.ts';
 import { fitPlatt, plattProbability, type Platt } from './platt.ts';
-import { fitWeights, type Sample, type WeightFit } from './weight-fit.ts';
+import { fitWeights, weightSamples, type Sample, type WeightFit } from './weight-fit.ts';
 
 export interface FittedModel {
   readonly fit: WeightFit;
@@ -26,7 +26,7 @@ export function scoreOf(weights: Factors, x: readonly number[]): number {
 const clampP = (p: number): number => Math.min(0.999, Math.max(0.001, p));
 
 export function fitScoreModel(train: readonly Sample[], minEdge = 0): FittedModel {
-  const fit = fitWeights(train);
+  const fit = fitWeights(weightSamples(train));
   const score = train.map((s) => scoreOf(fit.weights, s.x));
   const y = train.map((s) => s.y);
   const platt = fitPlatt(score, y);

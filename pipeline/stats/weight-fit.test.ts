@@ -3,7 +3,7 @@ import { FACTORS, modelArtifactSchema } from '../../core/confidence.ts';
 import { fitLogistic } from './logistic-fit.ts';
 import { calibrateSamples } from './calibrate-samples.ts';
 import { syntheticSamples } from './synthetic.ts';
-import { bootstrapWeights, fitWeights } from './weight-fit.ts';
+import { bootstrapWeights, fitWeights, weightSamples } from './weight-fit.ts';
 
 const TRUE = { history: 0.45, market: 0.3, timing: 0.15, external: 0.1 };
 
@@ -77,5 +77,16 @@ describe('calibrateSamples', () => {
     const s = syntheticSamples({ n: 600, weights: TRUE, seed: 1 });
     const r = calibrateSamples(s, { bootstrap: 5 });
     for (const f of r.folds) expect(f.trainTo).toBeLessThan(f.testFrom);
+  });
+});
+
+describe('weight samples', () => {
+  test('listings that never entered are left out of the weight fit', () => {
+    const s = syntheticSamples({ n: 3000, weights: TRUE, steepness: 12, seed: 11 });
+    // a third never got in: success 0 whatever the factors say
+    const diluted = s.map((r, i) => (i % 3 === 0 ? { ...r, y: 0 as const, ret: 0, entered: false } : { ...r, entered: true }));
+    const kept = fitWeights(weightSamples(diluted));
+    expect(kept).toEqual(fitWeights(diluted.filter((r) => r.entered)));
+    expect(weightSamples(diluted.slice(0, 10))).toHaveLength(10); // too few entered: all kept
   });
 });

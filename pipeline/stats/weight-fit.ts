@@ -16,6 +16,18 @@ export interface Sample {
   readonly ret: number;
   /** Decision time, ms (orders walk-forward folds). */
   readonly t: number;
+  /**
+   * False when the snipe never got in (not API-tradable, open missed): such a listing says
+   * nothing about the factors, so the weights are fitted without it (it still counts for the
+   * probability and the threshold). Default true.
+   */
+  readonly entered?: boolean;
+}
+
+/** The samples the weights are fitted on: those that entered, when there are enough of them. */
+export function weightSamples<T extends Sample>(samples: readonly T[]): readonly T[] {
+  const entered = samples.filter((s) => s.entered !== false);
+  return entered.length >= 20 && new Set(entered.map((s) => s.y)).size === 2 ? entered : samples;
 }
 
 export interface WeightFit {
