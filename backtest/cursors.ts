@@ -24,18 +24,22 @@ export abstract class ChunkCursor implements MergeCursor<SniperEvent> {
   protected evCol = new Float64Array(0);
   protected symCol = new Int32Array(0);
   private chunk: DuckDBDataChunk | undefined;
+  /** The next chunk, already requested: DuckDB produces it while JS works through this one. */
+  private ahead: Promise<DuckDBDataChunk | null> | undefined;
   rows = 0;
 
   constructor(private readonly result: DuckDBResult, protected readonly symbols: readonly string[]) {}
 
   async load(): Promise<void> {
     for (;;) {
-      const chunk = await this.result.fetchChunk();
+      const chunk = await (this.ahead ?? this.result.fetchChunk());
+      this.ahead = undefined;
       if (chunk === null || chunk.rowCount === 0) {
         this.done = true;
         this.chunk = undefined;
         return;
       }
+      this.ahead = this.result.fetchChunk();
       const n = chunk.rowCount;
       this.chunk = chunk;
       this.tsCol = f64Column(chunk, 0, n);

@@ -21,6 +21,8 @@ export interface LakeSourceOptions {
   readonly tables?: readonly ReplayTable[];
   /** DuckDB threads (default: DuckDB's own). */
   readonly threads?: number;
+  /** DuckDB memory limit (default 1GB); sorts beyond it spill to a temp folder. */
+  readonly memoryLimit?: string;
 }
 
 const num = (v: unknown): number | undefined => (v === null || v === undefined ? undefined : Number(v));
@@ -86,7 +88,10 @@ export class LakeSource {
   static async open(o: LakeSourceOptions): Promise<LakeSource> {
     const tables = o.tables ?? REPLAY_TABLES;
     const units = listUnits(o.lakeDir, tables, o.fromUs, o.toUs);
-    const instance = await DuckDBInstance.create(':memory:', o.threads === undefined ? {} : { threads: String(o.threads) });
+    const instance = await DuckDBInstance.create(':memory:', {
+      memory_limit: o.memoryLimit ?? '1GB',
+      ...(o.threads === undefined ? {} : { threads: String(o.threads) }),
+    });
     const connections = new Map<ReplayTable, DuckDBConnection>();
     try {
       const main = await instance.connect();

@@ -28,7 +28,7 @@ export interface MergeCursor<T> {
  * Time going backwards within one source is an invariant violation and throws.
  */
 export async function mergeCursors<T>(cursors: readonly MergeCursor<T>[], visit: (item: T) => boolean | void): Promise<void> {
-  for (const c of cursors) if (!c.done) await c.load();
+  await Promise.all(cursors.map((c) => (c.done ? undefined : c.load())));
   const n = cursors.length;
   for (;;) {
     let best = -1;

@@ -3,5 +3,6 @@ import type { Benchmark } from './types.ts';
 import { decodeBenchmark } from './decode.ts';
 import { ingestBenchmark } from './ingest.ts';
 import { calibrateBenchmark } from './calibrate.ts';
+import { backtestBenchmark } from './backtest.ts';
 
-export const BENCHMARKS: readonly Benchmark[] = [decodeBenchmark, calibrateBenchmark, ingestBenchmark];
+export const BENCHMARKS: readonly Benchmark[] = [decodeBenchmark, calibrateBenchmark, ingestBenchmark, backtestBenchmark];
