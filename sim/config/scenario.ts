@@ -86,6 +86,8 @@ export const scenarioSchema = z.object({
     banAfter429s: z.number().int().positive().default(50),
     banSec: z.number().int().positive().default(120),
     listenKeyTtlMs: z.number().int().positive().default(3_600_000),
+    /** How long the `timeout` fault holds an answer back. */
+    timeoutFaultMs: z.number().int().positive().default(30_000),
   }).prefault({}),
   account: z.object({
     apiKey: z.string().min(8).default('mx0vglSIMULATORKEY0000001'),

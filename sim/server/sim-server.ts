@@ -47,9 +47,11 @@ export interface RunningSim {
 const privateTopic = (key: string, channel: string) => `pk:${key}:${channel}`;
 
 export function startSim(opts: SimServerOptions): RunningSim {
-  const wallStart = Date.now();
-  const startTime = opts.startTime ?? opts.scenario.startTime ?? Math.floor(wallStart / 1000) * 1000;
-  const ex = new Exchange(opts.scenario, startTime, wallStart, opts.faults);
+  // without a fixed start, market time is wall time (from the last whole second on)
+  const fixedStart = opts.startTime ?? opts.scenario.startTime;
+  const startTime = fixedStart ?? Math.floor(Date.now() / 1000) * 1000;
+  const wallAnchor = fixedStart === undefined ? startTime : Date.now();
+  const ex = new Exchange(opts.scenario, startTime, wallAnchor, opts.faults);
   const router = new RestRouter(ex);
   const conns = new Set<ServerWebSocket<ConnData>>();
   let nextId = 1;

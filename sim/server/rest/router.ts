@@ -74,7 +74,7 @@ export class RestRouter {
     const answer = route.handler(ex, r, now);
     // a 5xx or a time-out on a mutating request happens after the exchange acted on it
     if (fault === 'rest5xx') return { answer: fail(503, 'service not available', 503), delayMs: 0 };
-    if (fault === 'timeout') return { answer, delayMs: 30_000 };
+    if (fault === 'timeout') return { answer, delayMs: ex.scenario.rest.timeoutFaultMs };
     return { answer, delayMs: 0 };
   }
 }
