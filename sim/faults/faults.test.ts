@@ -42,7 +42,7 @@ describe('frame faults', () => {
   test('gap drops frames: versions jump, and sent = received + gaps', async () => {
     const { frames, stats: st } = await depthRun('gap=0.3');
     const versions = frames.map(decodeFrame).map((f) => (f.bodyField === 313 ? [Number(f.publicAggreDepths.fromVersion), Number(f.publicAggreDepths.toVersion)] : [0, 0]));
-    const jumps = versions.filter((v, i) => i > 0 && v[0] !== versions[i - 1]![1] + 1).length;
+    const jumps = versions.filter((v, i) => i > 0 && v[0] !== versions[i - 1]![1]! + 1).length;
     expect(st.faults.gap!).toBeGreaterThan(0);
     expect(jumps).toBeGreaterThan(0);
     expect(frames.length + st.faults.gap!).toBe(st.sent[DEPTH]!);
