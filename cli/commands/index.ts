@@ -7,6 +7,8 @@ import { calibrateCommand } from './calibrate.ts';
 import { simCommand } from './sim.ts';
 import { generateCommand } from './generate.ts';
 import { backtestCommand } from './backtest.ts';
+import { recordCommand } from './record.ts';
+import { coverageCommand } from './coverage.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const COMMANDS: readonly Command<any>[] = [
@@ -17,4 +19,6 @@ export const COMMANDS: readonly Command<any>[] = [
   simCommand,
   generateCommand,
   backtestCommand,
+  recordCommand,
+  coverageCommand,
 ];

@@ -50,6 +50,8 @@ interface Slot {
 }
 
 export interface PoolStats {
+  /** Groups of at most 30 channels, each served by one connection (two while rotating). */
+  readonly shards: number;
   readonly connections: number;
   readonly channels: number;
   readonly subscribed: number;
@@ -171,22 +173,32 @@ export class ConnectionPool implements ConnectionHandlers {
       slot.down.delete(channel);
       this.gap(conn.id, channel, down.reason, down.fromUs, atUs, down.detail);
     }
-    if (slot.next === conn && slot.channels.every((c) => conn.subscribed.has(c))) {
-      // the replacement carries every channel: retire the old connection
-      const old = slot.conn;
-      slot.conn = conn;
-      slot.next = undefined;
-      this.rotations++;
-      if (old !== undefined) {
-        this.framesOfClosed += old.frames;
-        old.close();
-      }
+    this.maybeFinishRotation(slot);
+  }
+
+  /** The replacement has an answer for every channel: it takes over and the old connection closes. */
+  private maybeFinishRotation(slot: Slot): void {
+    const next = slot.next;
+    if (next === undefined || !slot.channels.every((c) => next.subscribed.has(c) || next.failed.has(c))) return;
+    const old = slot.conn;
+    slot.conn = next;
+    slot.next = undefined;
+    this.rotations++;
+    if (old !== undefined) {
+      this.framesOfClosed += old.frames;
+      old.close();
     }
   }
 
   onSubscribeFailed(conn: WsConnection, channel: string, reason: string, atUs: number): void {
     const slot = this.slotOf(conn);
-    if (slot === undefined || slot.next === conn) return; // a failed rotation keeps the old connection
+    if (slot === undefined) return;
+    if (slot.next === conn) {
+      // a channel the old connection carried but the replacement cannot: it goes down at the swap
+      if (slot.conn?.subscribed.has(channel) && !slot.down.has(channel)) slot.down.set(channel, { fromUs: atUs, reason: 'subscribe_failed', detail: reason });
+      this.maybeFinishRotation(slot);
+      return;
+    }
     this.log.warn({ conn: conn.id, channel, reason }, 'subscription failed');
     if (!slot.down.has(channel)) slot.down.set(channel, { fromUs: atUs, reason: 'subscribe_failed', detail: reason });
     this.later(this.o.retryFailedAfterMs ?? 30_000, () => {
@@ -249,7 +261,7 @@ export class ConnectionPool implements ConnectionHandlers {
       subscribed += s.conn?.subscribed.size ?? 0;
     }
     return {
-      connections, channels: this.all.size, subscribed, down, reconnects: this.reconnects, rotations: this.rotations,
+      shards: this.slots.length, connections, channels: this.all.size, subscribed, down, reconnects: this.reconnects, rotations: this.rotations,
       frames, latencyMs: latN > 0 ? lat / latN : Number.NaN, breakerTrips: this.breaker.trips,
     };
   }

@@ -40,6 +40,8 @@ export class WsConnection {
   private opened = false;
   private finished = false;
   readonly subscribed = new Set<string>();
+  /** Channels the server refused (or never acked) on this connection. */
+  readonly failed = new Set<string>();
   openedAtMs = 0;
   lastFrameUs = 0;
   frames = 0;
@@ -131,12 +133,14 @@ export class WsConnection {
       this.subscribed.add(channel);
       this.handlers.onSubscribed(this, channel, atUs);
     } else {
+      this.failed.add(channel);
       this.handlers.onSubscribeFailed(this, channel, reason, atUs);
     }
   }
 
   /** Queue channels for subscription (sent in paced batches). */
   subscribe(channels: readonly string[]): void {
+    for (const c of channels) this.failed.delete(c);
     for (const b of subscribeBatches(channels, this.o.channelsPerMessage)) this.queue.push(b);
     this.housekeeping();
   }
