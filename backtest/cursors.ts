@@ -97,9 +97,9 @@ export class TradeCursor extends ChunkCursor {
   }
 }
 
-function levelsOf(prices: Float64Array, qtys: Float64Array, start: number, count: number): Level[] {
+function levelsOf(prices: Float64Array, qtys: Float64Array, start: number, qtyStart: number, count: number): Level[] {
   const out: Level[] = [];
-  for (let k = start; k < start + count; k++) out.push([prices[k]!, qtys[k]!]);
+  for (let k = 0; k < count; k++) out.push([prices[start + k]!, qtys[qtyStart + k]!]);
   return out;
 }
 
@@ -115,42 +115,42 @@ class FlatDepthEvent {
   version = 0;
   source: 'rest' | 'limit' = 'rest';
   readonly flat: Mutable<FlatLevels> = {
-    bidPrices: new Float64Array(0), bidQtys: new Float64Array(0), bidStart: 0, bidCount: 0,
-    askPrices: new Float64Array(0), askQtys: new Float64Array(0), askStart: 0, askCount: 0,
+    bidPrices: new Float64Array(0), bidQtys: new Float64Array(0), bidStart: 0, bidQtyStart: 0, bidCount: 0,
+    askPrices: new Float64Array(0), askQtys: new Float64Array(0), askStart: 0, askQtyStart: 0, askCount: 0,
   };
   get bids(): Level[] {
     const f = this.flat;
-    return levelsOf(f.bidPrices, f.bidQtys, f.bidStart, f.bidCount);
+    return levelsOf(f.bidPrices, f.bidQtys, f.bidStart, f.bidQtyStart, f.bidCount);
   }
   get asks(): Level[] {
     const f = this.flat;
-    return levelsOf(f.askPrices, f.askQtys, f.askStart, f.askCount);
+    return levelsOf(f.askPrices, f.askQtys, f.askStart, f.askQtyStart, f.askCount);
   }
 }
 
+/**
+ * Depth rows arrive with their four level lists flattened into one (fewer vectors to sort and
+ * fetch): [bid prices, bid qtys, ask prices, ask qtys], with each list's length in columns 7-10.
+ */
 export class DepthCursor extends ChunkCursor {
   private kind = new Float64Array(0);
   private fromV = new Float64Array(0);
   private toV = new Float64Array(0);
-  private bp: ListColumn | undefined;
-  private bq: ListColumn | undefined;
-  private ap: ListColumn | undefined;
-  private aq: ListColumn | undefined;
+  private lens: Float64Array[] = [];
+  private levels: ListColumn | undefined;
   private readonly ev = new FlatDepthEvent();
 
   protected bind(chunk: DuckDBDataChunk, n: number): void {
     this.kind = f64Column(chunk, 4, n);
     this.fromV = f64Column(chunk, 5, n);
     this.toV = f64Column(chunk, 6, n);
-    this.bp = listF64Column(chunk, 7, n);
-    this.bq = listF64Column(chunk, 8, n);
-    this.ap = listF64Column(chunk, 9, n);
-    this.aq = listF64Column(chunk, 10, n);
+    this.lens = [7, 8, 9, 10].map((c) => f64Column(chunk, c, n));
+    this.levels = listF64Column(chunk, 11, n);
     const f = this.ev.flat;
-    f.bidPrices = this.bp.values;
-    f.bidQtys = this.bq.values;
-    f.askPrices = this.ap.values;
-    f.askQtys = this.aq.values;
+    f.bidPrices = this.levels.values;
+    f.bidQtys = this.levels.values;
+    f.askPrices = this.levels.values;
+    f.askQtys = this.levels.values;
   }
 
   current(): SniperEvent {
@@ -166,25 +166,20 @@ export class DepthCursor extends ChunkCursor {
     e.fromVersion = this.fromV[i]!;
     e.toVersion = this.toV[i]!;
     e.version = e.toVersion;
+    const nb = this.lens[0]![i]!;
+    const nbq = this.lens[1]![i]!;
+    const na = this.lens[2]![i]!;
+    const naq = this.lens[3]![i]!;
     const f = e.flat;
-    const bp = this.bp!.entries;
-    const bq = this.bq!.entries;
-    const ap = this.ap!.entries;
-    const aq = this.aq!.entries;
-    const j = i * 4;
-    f.bidStart = bp[j]!;
-    f.bidCount = Math.min(bp[j + 2]!, bq[j + 2]!);
-    f.askStart = ap[j]!;
-    f.askCount = Math.min(ap[j + 2]!, aq[j + 2]!);
-    if (bq[j] !== bp[j] || aq[j] !== ap[j]) alignQtys(f, bq[j]!, aq[j]!);
+    const off = this.levels!.entries[i * 4]!;
+    f.bidStart = off;
+    f.bidQtyStart = off + nb;
+    f.bidCount = Math.min(nb, nbq);
+    f.askStart = off + nb + nbq;
+    f.askQtyStart = off + nb + nbq + na;
+    f.askCount = Math.min(na, naq);
     return e as unknown as BookDeltaEvent | BookSnapshotEvent;
   }
-}
-
-/** Price and quantity lists normally share offsets; when they do not, copy the quantities into place. */
-function alignQtys(f: Mutable<FlatLevels>, bidQtyStart: number, askQtyStart: number): void {
-  f.bidQtys = Float64Array.from({ length: f.bidStart + f.bidCount }, (_, k) => (k >= f.bidStart ? f.bidQtys[bidQtyStart + k - f.bidStart]! : 0));
-  f.askQtys = Float64Array.from({ length: f.askStart + f.askCount }, (_, k) => (k >= f.askStart ? f.askQtys[askQtyStart + k - f.askStart]! : 0));
 }
 
 export class BookTickerCursor extends ChunkCursor {

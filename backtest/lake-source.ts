@@ -32,7 +32,9 @@ const SYM = 'CAST(enum_code(symbol::lake_symbol) AS INTEGER) AS sym';
 
 const SELECTS: Record<ReplayTable, string> = {
   trades: `${HEAD}, ${SYM}, price::DOUBLE, qty::DOUBLE, (side = 'buy')::DOUBLE, trade_time::DOUBLE`,
-  depth_updates: `${HEAD}, ${SYM}, (CASE kind WHEN 'snapshot' THEN 1 WHEN 'limit' THEN 2 ELSE 0 END)::DOUBLE, from_version::DOUBLE, to_version::DOUBLE, bid_prices::DOUBLE[], bid_qtys::DOUBLE[], ask_prices::DOUBLE[], ask_qtys::DOUBLE[]`,
+  depth_updates: `${HEAD}, ${SYM}, (CASE kind WHEN 'snapshot' THEN 1 WHEN 'limit' THEN 2 ELSE 0 END)::DOUBLE, from_version::DOUBLE, to_version::DOUBLE,
+    len(bid_prices)::DOUBLE, len(bid_qtys)::DOUBLE, len(ask_prices)::DOUBLE, len(ask_qtys)::DOUBLE,
+    flatten([bid_prices::DOUBLE[], bid_qtys::DOUBLE[], ask_prices::DOUBLE[], ask_qtys::DOUBLE[]])`,
   book_tickers: `${HEAD}, ${SYM}, bid_price::DOUBLE, bid_qty::DOUBLE, ask_price::DOUBLE, ask_qty::DOUBLE`,
   klines: `${HEAD}, ${SYM}, (CASE interval ${KLINE_INTERVALS.map((k, i) => `WHEN '${k}' THEN ${i}`).join(' ')} ELSE 0 END)::DOUBLE, open_time::DOUBLE, close_time::DOUBLE, open::DOUBLE, high::DOUBLE, low::DOUBLE, close::DOUBLE, base_volume::DOUBLE, quote_volume::DOUBLE`,
   status: `${HEAD}, ${SYM}, symbol, source, vcoin_id, sts, st, tt, open_time::DOUBLE AS open_time, exchange_status, api_tradable`,
@@ -78,7 +80,8 @@ function rowToEvent(table: ReplayTable): (r: Record<string, unknown>) => SniperE
 export class LakeSource {
   private constructor(
     private readonly instance: DuckDBInstance,
-    private readonly connections: Map<ReplayTable, DuckDBConnection>,
+    /** Two connections per table: unit i streams on set i % 2 while unit i + 1 sorts on the other. */
+    private readonly connections: Map<ReplayTable, readonly [DuckDBConnection, DuckDBConnection]>,
     readonly units: readonly LakeUnit[],
     readonly symbols: readonly string[],
     readonly totalRows: number,
@@ -92,7 +95,7 @@ export class LakeSource {
       memory_limit: o.memoryLimit ?? '1GB',
       ...(o.threads === undefined ? {} : { threads: String(o.threads) }),
     });
-    const connections = new Map<ReplayTable, DuckDBConnection>();
+    const connections = new Map<ReplayTable, readonly [DuckDBConnection, DuckDBConnection]>();
     try {
       const main = await instance.connect();
       const allFiles = (t: ReplayTable) => units.flatMap((u) => u.files[t] ?? []);
@@ -106,22 +109,22 @@ export class LakeSource {
         totalRows += Number(r.getRows()[0]![0]);
       }
       main.closeSync();
-      for (const t of present) connections.set(t, await instance.connect());
+      for (const t of present) connections.set(t, [await instance.connect(), await instance.connect()]);
       return new LakeSource(instance, connections, units, symbols, totalRows, o);
     } catch (e) {
-      for (const c of connections.values()) c.closeSync();
+      for (const pair of connections.values()) for (const c of pair) c.closeSync();
       instance.closeSync();
       throw e;
     }
   }
 
-  private async cursor(table: ReplayTable, files: readonly string[]): Promise<ChunkCursor> {
+  private async cursor(table: ReplayTable, files: readonly string[], set: 0 | 1): Promise<ChunkCursor> {
     const where: string[] = [];
     if (this.o.fromUs !== undefined && Number.isFinite(this.o.fromUs)) where.push(`ts_recv >= ${Math.trunc(this.o.fromUs)}`);
     if (this.o.toUs !== undefined && Number.isFinite(this.o.toUs)) where.push(`ts_recv < ${Math.trunc(this.o.toUs)}`);
     const sql = `SELECT ${SELECTS[table]} FROM read_parquet(${sqlList(files)}, filename = true, file_row_number = true, union_by_name = true)`
-      + `${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ts_recv, seq, filename, file_row_number`;
-    const result = await this.connections.get(table)!.stream(sql);
+      + `${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ts_recv, seq, ${files.length > 1 ? 'filename, ' : ''}file_row_number`;
+    const result = await this.connections.get(table)![set].stream(sql);
     switch (table) {
       case 'trades':
         return new TradeCursor(result, this.symbols);
@@ -143,19 +146,24 @@ export class LakeSource {
    */
   async forEach(visit: (e: SniperEvent) => void, onUnit?: (unit: LakeUnit, rowsSoFar: number) => void): Promise<number> {
     let rows = 0;
-    for (const unit of this.units) {
-      const cursors: MergeCursor<SniperEvent>[] = [];
-      for (const t of REPLAY_TABLES) {
-        const files = unit.files[t];
-        if (files !== undefined && this.connections.has(t)) cursors.push(await this.cursor(t, files));
-      }
+    // every table's query of a unit starts at once, and the next unit's start before this one is merged
+    const open = (i: number): Promise<MergeCursor<SniperEvent>[]> => {
+      const unit = this.units[i]!;
+      const tables = REPLAY_TABLES.filter((t) => unit.files[t] !== undefined && this.connections.has(t));
+      return Promise.all(tables.map((t) => this.cursor(t, unit.files[t]!, (i % 2) as 0 | 1)));
+    };
+    let next = this.units.length > 0 ? open(0) : undefined;
+    for (let i = 0; i < this.units.length; i++) {
+      const cursors = await next!;
+      next = i + 1 < this.units.length ? open(i + 1) : undefined;
+      next?.catch(() => undefined); // surfaced when awaited
       let n = 0;
       await mergeCursors(cursors, (e) => {
         n++;
         visit(e);
       });
       rows += n;
-      onUnit?.(unit, rows);
+      onUnit?.(this.units[i]!, rows);
     }
     return rows;
   }
@@ -175,7 +183,7 @@ export class LakeSource {
   }
 
   close(): void {
-    for (const c of this.connections.values()) c.closeSync();
+    for (const pair of this.connections.values()) for (const c of pair) c.closeSync();
     this.instance.closeSync();
   }
 }

@@ -8,15 +8,21 @@ import type { BookDeltaEvent, BookSnapshotEvent, BookTickerEvent, Level } from '
 
 export type BookSide = 'bid' | 'ask';
 
-/** Levels as slices of column vectors: prices[start .. start+count), qtys likewise. */
+/**
+ * Levels as slices of column vectors: bid level k is
+ * [bidPrices[bidStart + k], bidQtys[bidQtyStart + k]] for k < bidCount; asks likewise.
+ * The arrays may be one buffer holding all four lists.
+ */
 export interface FlatLevels {
   readonly bidPrices: Float64Array;
   readonly bidQtys: Float64Array;
   readonly bidStart: number;
+  readonly bidQtyStart: number;
   readonly bidCount: number;
   readonly askPrices: Float64Array;
   readonly askQtys: Float64Array;
   readonly askStart: number;
+  readonly askQtyStart: number;
   readonly askCount: number;
 }
 
@@ -126,9 +132,9 @@ export class OrderBook implements BookView {
   }
 
   applyFlat(flat: FlatLevels): void {
-    const { bidPrices, bidQtys, bidStart, bidCount, askPrices, askQtys, askStart, askCount } = flat;
-    for (let i = bidStart, end = bidStart + bidCount; i < end; i++) this.bids.set(bidPrices[i]!, bidQtys[i]!);
-    for (let i = askStart, end = askStart + askCount; i < end; i++) this.asks.set(askPrices[i]!, askQtys[i]!);
+    const { bidPrices, bidQtys, bidStart, bidQtyStart, bidCount, askPrices, askQtys, askStart, askQtyStart, askCount } = flat;
+    for (let k = 0; k < bidCount; k++) this.bids.set(bidPrices[bidStart + k]!, bidQtys[bidQtyStart + k]!);
+    for (let k = 0; k < askCount; k++) this.asks.set(askPrices[askStart + k]!, askQtys[askQtyStart + k]!);
   }
 }
 

@@ -149,7 +149,8 @@ export class Runner {
   /** Feed one external event (market data, status, listing, gap). */
   handle(event: SniperEvent): void {
     const t = event.tsRecv;
-    if (this.timers.length > 0 || this.o.venue.nextDueUs() <= t) this.advanceTo(t);
+    const timer = this.timers[0];
+    if ((timer !== undefined && timer.atUs <= t) || this.o.venue.nextDueUs() <= t) this.advanceTo(t);
     this.setTime(t);
     this.eventsSeen++;
     switch (event.type) {
@@ -176,13 +177,20 @@ export class Runner {
     this.advanceTo(us);
   }
 
+  private draining = false;
+
+  /** Deliver now, or after the event being delivered when called from inside a delivery. */
   private dispatch(event: SniperEvent): void {
-    this.pending.push(event);
-    if (this.pending.length > 1) return; // already draining
-    while (this.pending.length > 0) {
-      const e = this.pending[0]!;
-      this.deliver(e);
-      this.pending.shift();
+    if (this.draining) {
+      this.pending.push(event);
+      return;
+    }
+    this.draining = true;
+    try {
+      this.deliver(event);
+      while (this.pending.length > 0) this.deliver(this.pending.shift()!);
+    } finally {
+      this.draining = false;
     }
   }
 

@@ -49,6 +49,14 @@ interface Listing {
 export interface ListingSniperState {
   readonly p: ListingSniperParams;
   readonly listings: ReadonlyMap<string, Listing>;
+  /** `{ state: this, commands: [] }`, made once per state: most events change nothing. */
+  readonly idle: StrategyStep<ListingSniperState>;
+}
+
+function makeState(p: ListingSniperParams, listings: ReadonlyMap<string, Listing>): ListingSniperState {
+  const state = { p, listings, idle: undefined as unknown as StrategyStep<ListingSniperState> };
+  (state as { idle: StrategyStep<ListingSniperState> }).idle = { state, commands: NO_COMMANDS };
+  return state;
 }
 
 const PREFIX = 'ls';
@@ -58,7 +66,7 @@ const fireId = (s: string): string => `fire:${s}`;
 function put(state: ListingSniperState, l: Listing, commands: readonly Command[]): StrategyStep<ListingSniperState> {
   const listings = new Map(state.listings);
   listings.set(l.symbol, l);
-  return step({ ...state, listings }, commands);
+  return step(makeState(state.p, listings), commands);
 }
 
 function schedule(l: Listing, p: ListingSniperParams, ctx: StrategyContext): Command[] {
@@ -164,12 +172,12 @@ export const listingSniper: Strategy<ListingSniperParams, ListingSniperState> = 
   name: 'listing-sniper',
   summary: 'scores announced listings with the confidence model and buys at the scheduled open',
   params: listingSniperParams,
-  init: (p) => ({ p, listings: new Map() }),
+  init: (p) => makeState(p, new Map()),
   onEvent(state, e: SniperEvent, ctx) {
     switch (e.type) {
       case 'trade': {
         const l = state.listings.get(e.symbol);
-        if (l === undefined || l.holding === undefined || l.phase !== 'holding') return step(state, NO_COMMANDS);
+        if (l === undefined || l.holding === undefined || l.phase !== 'holding') return state.idle;
         return withHolding(state, l, onTradeExit(l.holding, e.price, ctx, state.p, PREFIX));
       }
       case 'status':
@@ -193,7 +201,7 @@ export const listingSniper: Strategy<ListingSniperParams, ListingSniperState> = 
         return step(state);
       }
       default:
-        return step(state, NO_COMMANDS);
+        return state.idle;
     }
   },
 };
