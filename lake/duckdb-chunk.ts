@@ -18,6 +18,7 @@ export class ChunkScratch {
   readonly i32 = new Int32Array(CHUNK_ROWS * 4);
   readonly f64 = new Float64Array(CHUNK_ROWS);
   readonly u8 = new Uint8Array(CHUNK_ROWS);
+  readonly u16 = new Uint16Array(CHUNK_ROWS);
   readonly validity = new Uint32Array(CHUNK_ROWS / 32);
   child = new Float64Array(CHUNK_ROWS * 8);
   childFor(n: number): Float64Array {
@@ -50,6 +51,7 @@ function fillValidity(values: ArrayLike<unknown>, start: number, n: number, bits
  */
 export function fillVector(
   table: string, col: ColumnDef, vector: duckdb.Vector, values: ArrayLike<unknown>, start: number, n: number, s: ChunkScratch,
+  dict?: Dictionary,
 ): void {
   if (col.nullable) {
     if (fillValidity(values, start, n, s.validity)) {
@@ -96,6 +98,7 @@ export function fillVector(
       return;
     }
     case 'VARCHAR':
+      if (dict !== undefined) return fillCodes(table, col, vector, values, start, n, s, dict);
       for (let i = 0; i < n; i++) {
         const v = values[start + i];
         if (typeof v === 'string') duckdb.vector_assign_string_element(vector, i, v);
@@ -176,4 +179,46 @@ function fillDoubleList(
     duckdb.copy_data_to_vector(childVector, 0, child.buffer as ArrayBuffer, 0, total * 8);
   }
   duckdb.copy_data_to_vector(vector, 0, entries.buffer, 0, n * 16);
+}
+
+/** A low-cardinality VARCHAR column's distinct values, in code order (written as a DuckDB ENUM). */
+export interface Dictionary {
+  readonly codes: Map<string, number>;
+  readonly values: readonly string[];
+}
+
+/** Max distinct values for the ENUM path: DuckDB stores ENUMs of up to 255 values in one byte, up to 65535 in two. */
+const MAX_DICTIONARY = 65_535;
+
+/**
+ * The dictionary of a VARCHAR column, or undefined when it has too many distinct values to pay
+ * off (more than `rows / 8`). Assigning a string into a vector is a native call per cell; an ENUM
+ * code is a typed-array store, copied once per chunk.
+ */
+export function buildDictionary(values: ArrayLike<unknown>, rows: number): Dictionary | undefined {
+  const limit = Math.min(MAX_DICTIONARY, Math.max(16, rows >>> 3));
+  const codes = new Map<string, number>();
+  const list: string[] = [];
+  for (let i = 0; i < rows; i++) {
+    const v = values[i];
+    if (typeof v !== 'string' || codes.has(v)) continue;
+    if (list.length >= limit) return undefined;
+    codes.set(v, list.length);
+    list.push(v);
+  }
+  return list.length === 0 ? undefined : { codes, values: list };
+}
+
+function fillCodes(
+  table: string, col: ColumnDef, vector: duckdb.Vector, values: ArrayLike<unknown>, start: number, n: number, s: ChunkScratch, dict: Dictionary,
+): void {
+  const wide = dict.values.length > 255;
+  const a = wide ? s.u16 : s.u8;
+  for (let i = 0; i < n; i++) {
+    const v = values[start + i];
+    if (typeof v === 'string') a[i] = dict.codes.get(v)!;
+    else if (v === null || v === undefined) { if (!col.nullable) fail(table, col, start + i, 'is null'); a[i] = 0; }
+    else fail(table, col, start + i, `not a string: ${String(v)}`);
+  }
+  duckdb.copy_data_to_vector(vector, 0, a.buffer as ArrayBuffer, 0, n * (wide ? 2 : 1));
 }

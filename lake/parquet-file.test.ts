@@ -93,6 +93,27 @@ describe('ParquetFileWriter', () => {
     await expect(writeParquetFile(path, 'gaps', { ...bad, to_us: [] })).rejects.toThrow(/expected 1/);
   });
 
+  test('low-cardinality strings (one- and two-byte dictionaries, nulls, quotes) come back as VARCHAR values', async () => {
+    const n = 6000;
+    const rows: RowOf<'raw_frames'>[] = Array.from({ length: n }, (_, i) => ({
+      ts_recv: T0 + i, seq: i, conn_id: `it's-${i % 3}`, channel: `ch@${i % 700}`, symbol: i % 5 === 0 ? null : `S${i % 40}`,
+      kind: 'ws_binary', frame: new Uint8Array([i & 255]),
+    }));
+    const path = lakeFilePath(dir, 'raw_frames', T0 + 7_200_000_000, 'dict', 0);
+    await writeParquetFile(path, 'raw_frames', rowsToBatch('raw_frames', rows));
+    const instance = await DuckDBInstance.create(':memory:');
+    const conn = await instance.connect();
+    try {
+      const types = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM '${path}'`)).getRowObjectsJS();
+      expect(types.filter((t) => ['conn_id', 'channel', 'symbol'].includes(t.column_name as string)).map((t) => t.column_type)).toEqual(['VARCHAR', 'VARCHAR', 'VARCHAR']);
+      const back = (await conn.runAndReadAll(`SELECT conn_id, channel, symbol FROM '${path}' ORDER BY seq`)).getRowObjectsJS();
+      expect(back).toEqual(rows.map((r) => ({ conn_id: r.conn_id, channel: r.channel, symbol: r.symbol })));
+    } finally {
+      conn.closeSync();
+      instance.closeSync();
+    }
+  });
+
   test('row groups are ROW_GROUP_SIZE rows and the codec is ZSTD', async () => {
     const n = ROW_GROUP_SIZE + 1000;
     const ts = new Float64Array(n).map((_, i) => T0 + i);

@@ -12,9 +12,9 @@ import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { DuckDBDataChunk, DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import duckdb from '@duckdb/node-bindings';
-import { duckdbColumns, partitionOf, type TableName } from './schema.ts';
+import { partitionOf, type ColumnDef, type TableName } from './schema.ts';
 import { batchRowCount, columnsOf, type TableBatch } from './table-batch.ts';
-import { ChunkScratch, CHUNK_ROWS, fillVector } from './duckdb-chunk.ts';
+import { buildDictionary, ChunkScratch, CHUNK_ROWS, fillVector, type Dictionary } from './duckdb-chunk.ts';
 import { LakeWriteError, toLakeWriteError } from './lake-errors.ts';
 
 /** Rows per Parquet row group: DuckDB's own row-group size, so scans parallelize per group. */
@@ -83,8 +83,14 @@ export class ParquetFileWriter {
     const staging = `staging_${table}`;
     const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${++tempCounter}`);
     try {
-      await this.conn.run(`CREATE OR REPLACE TABLE ${staging} (${duckdbColumns(table)})`);
-      await this.appendBatch(table, staging, batch, rows);
+      // low-cardinality strings (symbols, channels, connection ids) go in as ENUM codes and are
+      // cast back to VARCHAR on the way out, so the Parquet schema is the table contract's
+      const cols = columnsOf(table);
+      const dicts = cols.map((c) => (c.type === 'VARCHAR' ? buildDictionary(batch[c.name]!, rows) : undefined));
+      await this.conn.run(`CREATE OR REPLACE TABLE ${staging} (${cols.map((c, i) => columnDdl(c, dicts[i])).join(', ')})`);
+      await this.appendBatch(table, staging, batch, rows, dicts);
+      const casts = cols.filter((_, i) => dicts[i] !== undefined).map((c) => `CAST("${c.name}" AS VARCHAR) AS "${c.name}"`);
+      const source = casts.length === 0 ? staging : `(SELECT * REPLACE (${casts.join(', ')}) FROM ${staging})`;
       try {
         await mkdir(dirname(path), { recursive: true });
       } catch (cause) {
@@ -92,7 +98,7 @@ export class ParquetFileWriter {
       }
       try {
         await this.conn.run(
-          `COPY ${staging} TO ${sqlString(tmp)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`,
+          `COPY ${source} TO ${sqlString(tmp)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`,
         );
         const fd = openSync(tmp, 'r');
         try {
@@ -112,7 +118,9 @@ export class ParquetFileWriter {
     }
   }
 
-  private async appendBatch(table: TableName, staging: string, batch: Readonly<Record<string, ArrayLike<unknown>>>, rows: number): Promise<void> {
+  private async appendBatch(
+    table: TableName, staging: string, batch: Readonly<Record<string, ArrayLike<unknown>>>, rows: number, dicts: ReadonlyArray<Dictionary | undefined>,
+  ): Promise<void> {
     const cols = columnsOf(table);
     const appender = await this.conn.createAppender(staging);
     try {
@@ -123,7 +131,7 @@ export class ParquetFileWriter {
         const n = Math.min(CHUNK_ROWS, rows - start);
         duckdb.data_chunk_reset(chunk.chunk);
         for (let c = 0; c < cols.length; c++) {
-          fillVector(table, cols[c]!, duckdb.data_chunk_get_vector(chunk.chunk, c), values[c]!, start, n, this.scratch);
+          fillVector(table, cols[c]!, duckdb.data_chunk_get_vector(chunk.chunk, c), values[c]!, start, n, this.scratch, dicts[c]);
         }
         duckdb.data_chunk_set_size(chunk.chunk, n);
         appender.appendDataChunk(chunk);
@@ -142,6 +150,11 @@ export class ParquetFileWriter {
     this.conn.closeSync();
     this.instance.closeSync();
   }
+}
+
+function columnDdl(c: ColumnDef, dict: Dictionary | undefined): string {
+  const type = dict === undefined ? c.type : `ENUM (${dict.values.map(sqlString).join(', ')})`;
+  return `"${c.name}" ${type}${c.nullable ? '' : ' NOT NULL'}`;
 }
 
 function syncDir(dir: string): void {
