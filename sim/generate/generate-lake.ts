@@ -5,7 +5,6 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ParquetFileWriter } from '../../lake/parquet-file.ts';
 import type { Scenario } from '../config/scenario.ts';
 import { normaliseWeights } from '../market/factors.ts';
 import { MAX_LEAD_MS, planListing, type ListingPlan } from '../market/listing-plan.ts';
@@ -15,6 +14,7 @@ import { rngFor } from '../market/rng.ts';
 import { writeListingRows } from './listing-rows.ts';
 import { PartitionBuffers } from './partition-buffers.ts';
 import { ReferenceRows } from './reference-rows.ts';
+import { WorkerWriter } from './worker-writer.ts';
 
 export interface GenerateOptions {
   readonly scenario: Scenario;
@@ -55,7 +55,7 @@ export async function generateLake(o: GenerateOptions): Promise<GenerateResult> 
   const t0 = performance.now();
   mkdirSync(o.lake, { recursive: true });
   const seed = o.scenario.seed;
-  const writer = await ParquetFileWriter.open();
+  const writer = new WorkerWriter();
   const out = new PartitionBuffers(o.lake, writer, `generate_s${seed}`);
   const reference = new ReferenceRows(seed, o.scenario.established, o.startMs - MAX_LEAD_MS - 86_400_000);
   const rowOpts = { seed, tradeMs: o.tradeMs ?? 3_600_000, rawMs: o.rawMs ?? 30_000, bookMs: o.bookMs ?? 2_000 };

@@ -60,15 +60,16 @@ export function writeListingRows(plan: ListingPlan, source: ListingSource, out: 
   let windowEnd = -1;
   const flushWindow = () => {
     if (window.length === 0) return;
-    const frame = dealsFrame(o.seed, fs, '100ms', window, windowEnd);
+    const sendTime = frameHeader(o.seed, '', undefined, windowEnd).sendTime;
     if (windowEnd - 100 < plan.actualOpen + o.rawMs) {
+      const frame = dealsFrame(o.seed, fs, '100ms', window, windowEnd);
       out.push('raw_frames', {
-        ts_recv: frame.sendTime! * 1000 + latUs, seq: ++seq, conn_id: conn, channel: frame.channel, symbol: sym, kind: 'ws_binary', frame: encodeFrame(frame),
+        ts_recv: sendTime * 1000 + latUs, seq: ++seq, conn_id: conn, channel: frame.channel, symbol: sym, kind: 'ws_binary', frame: encodeFrame(frame),
       });
     }
     for (const t of window) {
       out.push('trades', {
-        ...time(frame.sendTime!), price: t.ticks / pMul, qty: t.lots / qMul, side: t.side === 1 ? 'buy' : 'sell', trade_time: t.timeMs, trade_id: t.id,
+        ...time(sendTime), price: t.ticks / pMul, qty: t.lots / qMul, side: t.side === 1 ? 'buy' : 'sell', trade_time: t.timeMs, trade_id: t.id,
       });
     }
     window = [];

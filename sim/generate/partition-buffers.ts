@@ -1,12 +1,12 @@
 /**
  * Row buffers for `sniper generate`, one columnar batch per (table, date partition). Rows of a
- * date are flushed to one Parquet file (through lake/parquet-file.ts) once no later listing can
- * add to it, so memory stays bounded however many listings are generated.
+ * date are flushed to one Parquet file (lake/parquet-file.ts, in a worker thread) once no later
+ * listing can add to it, so memory stays bounded however many listings are generated.
  */
-import { lakeFilePath, ParquetFileWriter } from '../../lake/parquet-file.ts';
+import { lakeFilePath } from '../../lake/parquet-file.ts';
 import { columnsOf } from '../../lake/table-batch.ts';
-import type { TableBatch } from '../../lake/table-batch.ts';
 import type { TableName } from '../../lake/schema.ts';
+import type { PartitionWriter } from './worker-writer.ts';
 
 type Columns = Record<string, unknown[]>;
 
@@ -20,7 +20,7 @@ export class PartitionBuffers {
   files = 0;
   bytes = 0;
 
-  constructor(private readonly lake: string, private readonly writer: ParquetFileWriter, private readonly writerId: string) {}
+  constructor(private readonly lake: string, private readonly writer: PartitionWriter, private readonly writerId: string) {}
 
   /** The columns of (table, day of tsRecvUs), created on first use. */
   columns(table: TableName, tsRecvUs: number): Columns {
@@ -63,7 +63,7 @@ export class PartitionBuffers {
     const part = (this.parts.get(key) ?? 0) + 1;
     this.parts.set(key, part);
     const path = lakeFilePath(this.lake, table, { date, hour: '00' }, this.writerId, part);
-    const p = this.writer.write(table, cols as unknown as TableBatch<typeof table>, path).then((w) => {
+    const p = this.writer.write(table, cols, path).then((w) => {
       this.files++;
       this.bytes += w.bytes;
     });

@@ -33,7 +33,7 @@ export class ListingSource implements TradeSource {
     this.scales = {
       priceScale: plan.priceScale,
       quantityScale: plan.quantityScale,
-      meanTradeQuote: Math.max(20, plan.outcome.volume24h / 1_500),
+      meanTradeQuote: Math.max(20, plan.outcome.volume24h / 1_000),
     };
   }
 
