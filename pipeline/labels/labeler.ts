@@ -3,8 +3,7 @@
  * Labeler (default: the backtest fill model) and inserts the results.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { SniperEvent } from '../../core/events.ts';
-import { eventFromRow } from './event-rows.ts';
+import { readBatchEvents } from './event-rows.ts';
 import { snipeLabeler } from './snipe-labeler.ts';
 import type { Labeler, LabelParams, SnipeLabel } from './types.ts';
 
@@ -34,21 +33,14 @@ export async function labelListings(conn: DuckDBConnection, params: LabelParams,
     const day = (us: number) => new Date(Math.floor(us / 1000)).toISOString().slice(0, 10);
     await conn.run(`SET VARIABLE label_batch = ${b}; SET VARIABLE label_lo_us = ${num(range.lo)}::BIGINT; SET VARIABLE label_hi_us = ${num(range.hi)}::BIGINT;
       SET VARIABLE label_lo_date = '${day(num(range.lo))}'; SET VARIABLE label_hi_date = '${day(num(range.hi))}';`);
-    const windows = (await conn.runAndReadAll(`SELECT symbol, open_ms, decision_ms, api_tradable FROM label_windows WHERE batch_no = ${b} ORDER BY open_ms, symbol`)).getRowObjectsJS();
-    const rows = (await conn.runAndReadAll('SELECT * FROM label_events ORDER BY symbol, ts_recv, seq')).getRowObjectsJS();
-    const bySymbol = new Map<string, SniperEvent[]>();
-    for (const r of rows) {
-      const s = r.symbol as string;
-      let list = bySymbol.get(s);
-      if (!list) bySymbol.set(s, (list = []));
-      list.push(eventFromRow(r));
-    }
-    const labels = windows.map((w) => labeler({
+    const windows = (await conn.runAndReadAll(`SELECT symbol, open_ms, decision_ms, api_tradable FROM label_windows WHERE batch_no = ${b} ORDER BY pos`)).getRowObjectsJS();
+    const events = await readBatchEvents(conn, windows.map((w) => w.symbol as string));
+    const labels = windows.map((w, p) => labeler({
       symbol: w.symbol as string,
       openMs: num(w.open_ms),
       decisionMs: num(w.decision_ms),
       apiTradable: w.api_tradable !== false,
-      events: bySymbol.get(w.symbol as string) ?? [],
+      events: events[p]!,
     }, params));
     await insertLabels(conn, labels);
     total += labels.length;
