@@ -74,6 +74,8 @@ export class ConnectionPool implements ConnectionHandlers {
   private gapSeq = 0;
   private framesOfClosed = 0;
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  /** Distinguishes this run's connection ids from an earlier run's of the same recorder. */
+  private readonly runToken = Date.now().toString(36);
 
   constructor(private readonly o: PoolOptions, private readonly recorder: FrameRecorder, private readonly clock: Clock, private readonly log: Logger) {
     this.breaker = new CircuitBreaker(o.url, o.breakerThreshold ?? 5, o.breakerCooldownMs ?? 30_000);
@@ -118,7 +120,7 @@ export class ConnectionPool implements ConnectionHandlers {
       this.later(wait, () => this.connect(slot, rotatingFrom));
       return;
     }
-    const id = `${this.o.recorderId}-c${slot.index}-g${slot.generation++}`;
+    const id = `${this.o.recorderId}-${this.runToken}-c${slot.index}-g${slot.generation++}`;
     const conn = new WsConnection(id, this.o.url, this.recorder, this, this.clock, this.log, {
       pingMs: this.o.pingMs ?? 20_000, ackTimeoutMs: this.o.ackTimeoutMs ?? 5_000,
       channelsPerMessage: this.o.channelsPerMessage ?? 10, messagesPerSecond: this.o.messagesPerSecond ?? 50,
@@ -237,7 +239,7 @@ export class ConnectionPool implements ConnectionHandlers {
 
   private gap(connId: string, channel: string, reason: Down['reason'], fromUs: number, toUs: number, detail: string): void {
     const symbol = parseChannel(channel)?.symbol ?? '';
-    this.recorder.gap(this.meta(`${this.o.recorderId}-gaps`, toUs), symbol, channel, reason, fromUs, toUs, `${detail}; resumed on ${connId}`);
+    this.recorder.gap(this.meta(`${this.o.recorderId}-${this.runToken}-gaps`, toUs), symbol, channel, reason, fromUs, toUs, `${detail}; resumed on ${connId}`);
   }
 
   stats(): PoolStats {
