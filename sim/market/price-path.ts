@@ -134,8 +134,11 @@ export function buildPricePath(seed: number, plan: ListingPlan): PricePath {
     buyShare[i] = t0 < 3_000 ? 0.95 : Math.min(0.9, Math.max(0.1, 0.5 + 0.4 * Math.tanh((b - a) / Math.max(s, 1e-9))));
   }
   const v24 = o.volume24h;
+  // competing snipers: 0.5–4 % of the day's volume in market buys in the first three seconds
+  const sniperShare = Math.min(0.04, 0.005 + 0.01 * Math.exp(0.6 * correlated(rng, o.zPump, 0.5)));
   for (let i = 0; i < n; i++) {
-    if (GRID[i]! < DAY_MS) quote[i] = (quote[i]! / weightSum) * v24;
+    if (GRID[i]! < 3_000) quote[i] = (quote[i]! / weightSum) * v24 * (1 - sniperShare) + (v24 * sniperShare) / 3;
+    else if (GRID[i]! < DAY_MS) quote[i] = (quote[i]! / weightSum) * v24 * (1 - sniperShare);
     else {
       const day = Math.floor(GRID[i]! / DAY_MS); // 1..6
       quote[i] = (v24 * 0.3 * 0.8 ** (day - 1)) / 24 * (0.6 + 0.8 * rng.next());

@@ -12,6 +12,14 @@ import { rngFor, type Rng } from './rng.ts';
 import type { TradeSource } from './trade-source.ts';
 import type { ListingPlan } from './listing-plan.ts';
 
+/**
+ * For this long after a listing opens, competing snipers' market buys take the maker's asks and
+ * the maker refills at most every SNIPER_REFILL_MS, so an order arriving at the open meets a
+ * depleted book.
+ */
+export const SNIPER_WINDOW_MS = 3_000;
+export const SNIPER_REFILL_MS = 500;
+
 export interface PublicTrade {
   readonly timeMs: number;
   readonly ticks: number;
@@ -50,6 +58,7 @@ export class SymbolMarket {
   private cursor = 0;
   private tradeSeq = 0;
   private centeredOn: number | undefined;
+  private lastRefillMs = -Infinity;
   private pendingTrades: PublicTrade[] = [];
   tradeListeners: ((t: PublicTrade) => void)[] = [];
 
@@ -95,10 +104,13 @@ export class SymbolMarket {
       }
       const time = this.bar.timeMs[this.cursor]!;
       if (time >= t1) break;
-      this.recordTrade(time, this.bar.ticks[this.cursor]!, this.bar.lots[this.cursor]!, this.bar.side[this.cursor] as 1 | 2);
+      const side = this.bar.side[this.cursor] as 1 | 2;
+      const lots = this.bar.lots[this.cursor]!;
+      this.recordTrade(time, this.bar.ticks[this.cursor]!, lots, side);
+      if (side === 1 && this.sniping(time)) this.sweepAsks(lots);
       this.cursor++;
     }
-    if (this.lastTicks !== undefined) this.makeMarket();
+    if (this.lastTicks !== undefined) this.makeMarket(t1);
     const trades = this.pendingTrades;
     this.pendingTrades = [];
     return { trades, changes: this.book.drain() };
@@ -120,11 +132,26 @@ export class SymbolMarket {
     return trade;
   }
 
-  private makeMarket(): void {
+  private sniping(timeMs: number): boolean {
+    return this.plan !== undefined && timeMs < this.source.startMs + SNIPER_WINDOW_MS;
+  }
+
+  /** A competing sniper's buy takes the maker's best asks. */
+  private sweepAsks(lots: number): void {
+    let left = lots;
+    for (const [t, l] of this.makerLadder('ask')) {
+      if (left <= 0) break;
+      left -= this.takeMakerLots('ask', t, Math.min(l, left));
+    }
+  }
+
+  private makeMarket(nowMs: number): void {
     const p = this.lastTicks!;
-    if (this.centeredOn !== p) {
+    const throttled = this.sniping(nowMs) && this.maker.ask.size + this.maker.bid.size > 0 && nowMs - this.lastRefillMs < SNIPER_REFILL_MS;
+    if (this.centeredOn !== p && !throttled) {
       this.recenter(p);
       this.centeredOn = p;
+      this.lastRefillMs = nowMs;
     }
     if (this.rng.chance(0.5)) {
       const side: BookSide = this.rng.chance(0.5) ? 'bid' : 'ask';
