@@ -35,8 +35,8 @@ book_tickers, klines, status, listings) and DIR/ground_truth.json:
     scenario: { type: 'string' },
   },
   schema: z.object({
-    listings: flag.int('listings', 1, 10_000_000),
-    lake: z.string().min(1, '--lake is required'),
+    listings: z.string({ error: 'is required (how many listings to generate)' }).pipe(flag.int('listings', 1, 10_000_000)),
+    lake: z.string({ error: 'is required (the output lake directory)' }).min(1),
     seed: flag.int('seed').optional(),
     start: z.string().refine((s) => Number.isFinite(Date.parse(s)), 'start must be an ISO time').transform((s) => Date.parse(s)),
     'spacing-min': flag.number('spacing-min', 0.1),
