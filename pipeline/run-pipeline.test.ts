@@ -80,3 +80,16 @@ describe('pipeline over a lake with a known truth', () => {
     expect(Number(rows[0]!.lead_min_p90)).toBeLessThan(24 * 60 + 1);
   });
 });
+
+describe('status sequences', () => {
+  test('each listing walk is one sequence of tuple changes before the open', async () => {
+    const rows = (await conn.runAndReadAll('SELECT sequence, listings, open_rate, last_tuple FROM status_sequences ORDER BY listings DESC')).getRowObjectsJS();
+    const expected = new Map<string, number>();
+    for (const l of world.listings) {
+      const seq = `1:1:1 > 2:1:2 > ${l.lastTuple}`;
+      expected.set(seq, (expected.get(seq) ?? 0) + 1);
+    }
+    expect(new Map(rows.map((r) => [r.sequence as string, Number(r.listings)]))).toEqual(expected);
+    expect(rows.every((r) => Number(r.open_rate) === 1)).toBe(true);
+  });
+});

@@ -29,13 +29,21 @@ SELECT sts, st, tt,
 FROM status_tuple_events GROUP BY sts, st, tt ORDER BY listings DESC, sts, st, tt;
 
 CREATE OR REPLACE TABLE status_sequences AS
-WITH pre AS (
-  -- the sequence of distinct consecutive tuples each listing walked through before its open
-  SELECT symbol, string_agg(sts || ':' || st || ':' || tt, ' > ' ORDER BY first_ms) AS sequence,
-         any_value(actual_open_ms) AS actual_open_ms, min(first_ms) AS first_ms,
-         arg_max(sts || ':' || st || ':' || tt, first_ms) AS last_tuple, max(first_ms) AS last_change_ms
-  FROM status_tuple_events WHERE actual_open_ms IS NULL OR first_ms <= actual_open_ms
-  GROUP BY symbol
+WITH obs AS (
+  SELECT s.symbol, s.ts_recv // 1000 AS ms, s.sts || ':' || s.st || ':' || s.tt AS tuple,
+         lag(s.sts || ':' || s.st || ':' || s.tt) OVER (PARTITION BY s.symbol ORDER BY s.ts_recv, s.seq) AS prev
+  FROM status s SEMI JOIN listing_facts f ON s.symbol = f.symbol
+  WHERE s.source = 'symbols_v2' AND s.sts IS NOT NULL AND s.st IS NOT NULL AND s.tt IS NOT NULL
+), changes AS (
+  -- the walk each listing showed before its open: every change of tuple, in order (a tuple that
+  -- comes back appears again)
+  SELECT o.symbol, o.ms, o.tuple, f.actual_open_ms
+  FROM obs o JOIN listing_facts f USING (symbol)
+  WHERE (o.prev IS NULL OR o.prev <> o.tuple) AND (f.actual_open_ms IS NULL OR o.ms <= f.actual_open_ms)
+), pre AS (
+  SELECT symbol, string_agg(tuple, ' > ' ORDER BY ms) AS sequence, any_value(actual_open_ms) AS actual_open_ms,
+         min(ms) AS first_ms, arg_max(tuple, ms) AS last_tuple, max(ms) AS last_change_ms
+  FROM changes GROUP BY symbol
 )
 SELECT sequence, count(*) AS listings,
        count(actual_open_ms)::DOUBLE / count(*) AS open_rate,
