@@ -104,6 +104,15 @@ describe('SimVenue fill model', () => {
     expect(r.update.rejectReason).toMatch(/API-tradable/);
   });
 
+  test('a book frozen at the open while trades go on: fills at the last trade price', () => {
+    const v = opened();
+    v.send({ quoteQty: 50 }, T + 100);
+    v.feed(trade(S, T + 60_000, 1.3, 2, 'buy'));
+    const r = v.send({ side: 'sell', qty: 10 }, T + 60_100);
+    expect(r.fills.map((f) => f.price)).toEqual([1.3]);
+    expect(r.update.status).toBe('FILLED');
+  });
+
   test('a resting limit sell fills as maker when a trade prints through it', () => {
     const v = opened();
     v.send({ quoteQty: 50 }, T + 100);

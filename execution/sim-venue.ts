@@ -5,7 +5,9 @@
  * (our consumption stays consumed), rest when they are limit orders that do not cross (and then
  * fill when a recorded trade prints at or through their price, up to the trade's size, as
  * maker), and their outcome comes back after a second latency draw: fills first, then the
- * order update. The venue keeps the account that its balance checks use.
+ * order update. Where the recording's book has gone stale (no depth for `staleBookMs` while
+ * trades go on) orders fill at the last trade price instead (execution/trade-book.ts). The venue
+ * keeps the account that its balance checks use.
  */
 import type { CancelOrderCommand, PlaceOrderCommand } from '../core/commands.ts';
 import type { AccountEvent, FillEvent, OrderStatus, OrderUpdateEvent, SniperEvent } from '../core/events.ts';
@@ -18,6 +20,7 @@ import { toNumber } from './fixed-point.ts';
 import type { LatencyModel } from './latency.ts';
 import { checkOrder } from './order-checks.ts';
 import { TimeQueue } from './time-queue.ts';
+import { executableBook } from './trade-book.ts';
 
 export interface SimVenueOptions {
   readonly latency: LatencyModel;
@@ -26,6 +29,8 @@ export interface SimVenueOptions {
   readonly initialQuote: number;
   /** Order placements + cancels per second (MEXC 2026 docs: 12). */
   readonly maxOrdersPerSecond?: number;
+  /** A recorded book older than this, with trades after it, is replaced by the last trade price (execution/trade-book.ts). Default 5000. */
+  readonly staleBookMs?: number;
 }
 
 type Item =
@@ -46,6 +51,7 @@ interface SymbolState {
   open: boolean;
   apiTradable: boolean;
   lastPrice: number;
+  lastTradeUs: number;
 }
 
 export class SimVenue implements Venue {
@@ -68,7 +74,7 @@ export class SimVenue implements Venue {
   private sym(symbol: string): SymbolState {
     let s = this.symbols.get(symbol);
     if (s === undefined) {
-      s = { open: false, apiTradable: true, lastPrice: NaN };
+      s = { open: false, apiTradable: true, lastPrice: NaN, lastTradeUs: -Infinity };
       this.symbols.set(symbol, s);
     }
     return s;
@@ -92,6 +98,7 @@ export class SimVenue implements Venue {
       const s = this.sym(e.symbol);
       s.open = true;
       s.lastPrice = e.price;
+      s.lastTradeUs = e.tsRecv;
       const rest = this.resting.get(e.symbol);
       if (rest !== undefined && rest.length > 0) this.tradeThrough(rest, e.symbol, e.price, e.qty, e.side, nowUs);
     } else if (e.type === 'status') {
@@ -135,7 +142,7 @@ export class SimVenue implements Venue {
     const orderId = `SIM-${++this.orderCount}`;
     const rules = this.o.rules(o.symbol);
     const s = this.sym(o.symbol);
-    const book: BookView | undefined = this.books?.peek(o.symbol);
+    const book: BookView | undefined = executableBook(this.books?.peek(o.symbol), o.symbol, s.lastPrice, s.lastTradeUs, atUs, (this.o.staleBookMs ?? 5000) * 1000);
     const back = atUs + this.o.latency.sampleUs();
     const rejection = checkOrder(o, {
       rules, open: s.open, apiTradable: s.apiTradable, lastPrice: s.lastPrice,
