@@ -55,3 +55,29 @@ describe('ConnectionPool against sniper sim', () => {
     }
   }, 20_000);
 });
+
+describe('ConnectionPool without a server', () => {
+  test('backs off, opens the circuit after repeated failures with one error line, then holds further attempts', async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const logger = createLogger({ level: 'info', destination: { write: (s: string) => void lines.push(JSON.parse(s)) } });
+    const { rows, recorder } = collecting();
+    // a port nobody listens on: connection refused at once
+    const server = Bun.serve({ port: 0, fetch: () => new Response('') });
+    const url = `ws://127.0.0.1:${server.port}/ws`;
+    await server.stop(true);
+    const pool = new ConnectionPool({ url, recorderId: 'b', backoffInitialMs: 20, backoffMaxMs: 40, breakerThreshold: 3, breakerCooldownMs: 60_000 }, recorder, new WallClock(), logger);
+    pool.add(['spot@public.aggre.deals.v3.api.pb@100ms@BTCUSDT']);
+    pool.start();
+    await Bun.sleep(600);
+    const stats = pool.stats();
+    pool.stop();
+    expect(stats.breakerTrips).toBe(1);
+    expect(stats.connections).toBe(0);
+    const opened = lines.filter((l) => String(l.msg).startsWith('circuit open for'));
+    expect(opened.length).toBe(1);
+    expect(opened[0]!.level).toBe(50);
+    const reconnecting = lines.filter((l) => l.msg === 'reconnecting');
+    expect(reconnecting.length).toBe(3); // then the breaker holds further attempts for the cooldown
+    expect(rows).toEqual([]); // never subscribed: nothing to close
+  });
+});
