@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'bun:test';
 import { delta, snapshot, status, trade } from '../execution/test-events.ts';
+import { PRIOR_MODEL } from '../core/confidence.ts';
 import { listingSniper } from './listing-sniper.ts';
 import { runEvents } from './test-harness.ts';
 
@@ -57,6 +58,27 @@ describe('listing-sniper', () => {
     expect(refused.length).toBe(1);
     expect(refused[0]!.decision).toBe('emergency_stop');
     expect(r.named('entry_failed')[0]!.reason).toMatch(/risk:emergency_stop/);
+  });
+
+  test('a calibrated artifact replaces the prior: its threshold decides', () => {
+    const model = { ...PRIOR_MODEL, version: 'test', threshold: 10, weights: { history: 0.25, market: 0.25, timing: 0.25, external: 0.25 } };
+    const r = runEvents(listingSniper, { quoteQty: 50 }, listing([1.1]), { model });
+    expect(r.named('arm').length).toBe(1);
+    expect(JSON.parse(r.named('arm')[0]!.data).score).toBeGreaterThan(10);
+    expect(r.named('entered').length).toBe(1);
+  });
+
+  test('IOC mode: a limit inside the band, in price precision, sized in whole lots', () => {
+    const r = runEvents(listingSniper, { minScore: 0, quoteQty: 50, orderType: 'ioc', iocBandPct: 3 }, listing([1.1]));
+    const buys = r.kinds('place_order').filter((d) => d.decision === 'buy').map((d) => JSON.parse(d.data) as [string, string, number, null, number]);
+    expect(buys.length).toBeGreaterThan(0);
+    for (const [, type, qty, , price] of buys) {
+      expect(type).toBe('IMMEDIATE_OR_CANCEL');
+      expect(price).toBeLessThanOrEqual(1.03);
+      expect(Math.abs(qty * 100 - Math.round(qty * 100))).toBeLessThan(1e-9);
+      expect(qty * price).toBeLessThanOrEqual(50);
+    }
+    expect(r.named('entered').length).toBe(1);
   });
 
   test('stop loss after a dump', () => {
