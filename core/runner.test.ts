@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'bun:test';
 import { SimulatedClock } from './clock.ts';
-import type { Command } from './commands.ts';
+import type { Command, PlaceOrderCommand } from './commands.ts';
 import type { AccountEvent, SniperEvent } from './events.ts';
 import { Rng } from './rng.ts';
 import { Runner, type DecisionRecord, type Venue } from './runner.ts';
@@ -14,7 +14,7 @@ const rules: InstrumentRules = {
 /** A venue that rejects every order 5 ms after it is sent. */
 class RejectingVenue implements Venue {
   private due: { at: number; e: AccountEvent }[] = [];
-  submit(o: { clientOrderId: string; symbol: string; side: 'buy' | 'sell'; orderType: 'MARKET' }, nowUs: number): void {
+  submit(o: PlaceOrderCommand, nowUs: number): void {
     this.due.push({ at: nowUs + 5000, e: { type: 'order_update', symbol: o.symbol, clientOrderId: o.clientOrderId, side: o.side, orderType: o.orderType, status: 'REJECTED', filledQty: 0, filledQuote: 0, rejectCode: 10007, tsEvent: 0, tsRecv: nowUs + 5000, seq: 0 } });
   }
   cancel(): void {}
