@@ -110,9 +110,16 @@ export async function calibrateLake(options: CalibrateLakeOptions): Promise<Cali
     let t = performance.now();
     const result = calibrateSamples(samples, options);
     timings.calibrate = performance.now() - t;
+    const scaling = (await conn.runAndReadAll(`SELECT avg(history_raw) AS hm, stddev_pop(history_raw) AS hs, avg(market_raw) AS mm, stddev_pop(market_raw) AS ms,
+      avg(timing_raw) AS tm, stddev_pop(timing_raw) AS ts, avg(external_raw) AS em, stddev_pop(external_raw) AS es FROM features`)).getRowObjectsJS()[0]!;
+    const factorScaling = {
+      history: { mean: Number(scaling.hm), sd: Number(scaling.hs) }, market: { mean: Number(scaling.mm), sd: Number(scaling.ms) },
+      timing: { mean: Number(scaling.tm), sd: Number(scaling.ts) }, external: { mean: Number(scaling.em), sd: Number(scaling.es) },
+    };
     const truthCheck = options.groundTruthFile ? checkAgainstTruth(samples, result, readGroundTruth(options.groundTruthFile)) : null;
     const built = buildArtifact(result, run, fingerprint, options.lakeDir, options, samples[0]!.t, samples.at(-1)!.t, (options.now ?? (() => new Date()))());
-    const artifact = truthCheck ? { ...built, metrics: { ...built.metrics, groundTruth: JSON.parse(JSON.stringify(truthCheck)) as unknown } } : built;
+    const withScaling = { ...built, data: { ...built.data, factorScaling } };
+    const artifact = truthCheck ? { ...withScaling, metrics: { ...withScaling.metrics, groundTruth: JSON.parse(JSON.stringify(truthCheck)) as unknown } } : withScaling;
     t = performance.now();
     await mkdir(dirname(resolve(options.outFile)), { recursive: true });
     await writeFile(options.outFile, `${JSON.stringify(artifact, null, 2)}\n`);
