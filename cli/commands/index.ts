@@ -9,6 +9,7 @@ import { generateCommand } from './generate.ts';
 import { backtestCommand } from './backtest.ts';
 import { recordCommand } from './record.ts';
 import { coverageCommand } from './coverage.ts';
+import { liveCommand } from './live.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const COMMANDS: readonly Command<any>[] = [
@@ -21,4 +22,5 @@ export const COMMANDS: readonly Command<any>[] = [
   backtestCommand,
   recordCommand,
   coverageCommand,
+  liveCommand,
 ];

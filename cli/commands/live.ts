@@ -1,0 +1,141 @@
+/**
+ * `sniper live`: run a strategy live, in paper mode (simulated fills on the live book; the
+ * default) or real mode (signed orders on MEXC; needs --mode real, --i-understand-real-money and
+ * credentials in the environment). Writes a run folder (live/README.md) and prints a summary.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { modelArtifactSchema, type ModelArtifact } from '../../core/confidence.ts';
+import { UsageError } from '../../core/errors.ts';
+import { componentLogger } from '../../core/logger.ts';
+import { instrumentDefaultsSchema } from '../../execution/instrument.ts';
+import { latencySchema } from '../../execution/latency.ts';
+import { riskParamsSchema } from '../../execution/risk-guard.ts';
+import { startSim, type SimProcess } from '../../ingest/testing/sim-process.ts';
+import { formatLiveSummary } from '../../live/format-summary.ts';
+import { LiveRun } from '../../live/live-run.ts';
+import { splitScopedParams } from '../../live/scoped-params.ts';
+import { checkRealMode } from '../../live/real-mode-guard.ts';
+import { LiveStatusLine } from '../../live/status-line.ts';
+import { STRATEGIES, strategyByName } from '../../strategies/index.ts';
+import { defineCommand, flag } from '../command.ts';
+
+const MEXC = { rest: 'https://api.mexc.com', web: 'https://www.mexc.com', ws: 'wss://wbs-api.mexc.com/ws' };
+const url = z.url({ protocol: /^(https?|wss?)$/ });
+
+function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new UsageError(`${what}: ${z.prettifyError(r.error).replaceAll('\n', ' ')}`);
+  return r.data;
+}
+
+export const liveCommand = defineCommand({
+  name: 'live',
+  summary: 'run a strategy live: paper (default) or real mode, on MEXC or sim',
+  help: `usage: sniper live --strategy NAME [--mode paper|real] [--venue mexc|sim] [--rest URL --ws URL] [flags]
+
+Runs the same strategy code as the backtest on live streams (WebSocket market data, listing
+discovery from the calendar, symbolsV2 and exchangeInfo), checks every order with the risk
+guard, and fills it on the paper venue (the backtest's fill model against the live book) or
+sends it to MEXC. Writes a run folder; its recording replays with \`sniper backtest\`.
+  --mode M           paper (default): simulated fills, no orders leave this machine
+                     real: signed orders with real money; also needs --i-understand-real-money
+                     and MEXC_API_KEY / MEXC_API_SECRET in the environment
+  --venue V          mexc (default) or sim; sim without --rest/--ws starts its own \`sniper sim\`
+  --rest URL, --ws URL, --web URL   endpoints (mexc: ${MEXC.rest}, ${MEXC.ws}, ${MEXC.web}; sim: web = rest)
+  --strategy NAME    ${STRATEGIES.map((s) => s.name).join(' | ')}
+  --model FILE       a calibrated model artifact (sniper calibrate); default: the prior weights
+  --param k=v        a strategy parameter (repeat); risk.k (risk rules), venue.k (instrument
+                     defaults), latency.k (paper fills: medianMs, sigma, minMs)
+  --duration S       stop after S seconds (default: until Ctrl-C)
+  --out DIR          run folder (default data/live/<run-id>)
+  --run-id ID        default: live-<UTC time>
+  --symbols A,B      pairs streamed from the start besides new listings (default BTCUSDT)
+  --seed N           seed for paper latency draws and ctx.rng (default 1)
+  --quote X          paper starting balance in USDT (default 1000; real mode reads the account)
+  --json             print summary.json instead of the readable summary
+examples:
+  sniper live --venue sim --strategy listing-sniper --param minScore=0 --duration 60
+  MEXC_API_KEY=... MEXC_API_SECRET=... sniper live --mode real --i-understand-real-money --strategy listing-sniper --param quoteQty=10`,
+  options: {
+    mode: { type: 'string', default: 'paper' }, venue: { type: 'string', default: 'mexc' }, rest: { type: 'string' }, ws: { type: 'string' }, web: { type: 'string' },
+    strategy: { type: 'string' }, model: { type: 'string' }, param: { type: 'string', multiple: true, default: [] }, duration: { type: 'string' },
+    out: { type: 'string' }, 'run-id': { type: 'string' }, symbols: { type: 'string', default: 'BTCUSDT' }, seed: { type: 'string', default: '1' },
+    quote: { type: 'string', default: '1000' }, json: { type: 'boolean', default: false }, 'i-understand-real-money': { type: 'boolean', default: false },
+  },
+  schema: z.object({
+    mode: z.enum(['paper', 'real'], { message: "--mode must be 'paper' or 'real'" }),
+    venue: z.enum(['mexc', 'sim'], { message: "--venue must be 'mexc' or 'sim'" }),
+    rest: url.optional(), ws: url.optional(), web: url.optional(),
+    strategy: z.string({ message: '--strategy is required' }).refine((s) => strategyByName(s) !== undefined, `unknown strategy (have: ${STRATEGIES.map((s) => s.name).join(', ')})`),
+    model: z.string().refine((f) => existsSync(f), 'model file does not exist').optional(),
+    param: z.array(z.string().regex(/^[\w.]+=.*$/, 'expected key=value')),
+    duration: flag.number('--duration', 0).optional(),
+    out: z.string().optional(),
+    'run-id': z.string().regex(/^[\w.-]{1,80}$/, '--run-id: letters, digits, . _ - only').optional(),
+    symbols: flag.list(),
+    seed: flag.int('--seed', 0),
+    quote: flag.number('--quote', 0).refine((n) => n > 0, '--quote must be positive'),
+    json: z.boolean(),
+    'i-understand-real-money': z.boolean(),
+    positionals: z.array(z.string()).max(0, 'live takes no positional arguments'),
+  }),
+  async run(args, io) {
+    const guard = checkRealMode(args.mode, args['i-understand-real-money'], process.env);
+    if (!guard.ok) throw guard.error;
+    const strategy = strategyByName(args.strategy)!;
+    const scoped = splitScopedParams(args.param);
+    check(strategy.params, scoped.strategy, `--param for ${strategy.name}`);
+    const risk = check(riskParamsSchema, scoped.risk, '--param risk.*');
+    const instruments = check(instrumentDefaultsSchema, scoped.venue, '--param venue.*');
+    const latency = check(latencySchema, scoped.latency, '--param latency.*');
+    let model: ModelArtifact | undefined;
+    if (args.model !== undefined) {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(readFileSync(args.model, 'utf8'));
+      } catch (cause) {
+        throw new UsageError(`--model: ${args.model} is not JSON`, { cause });
+      }
+      model = check(modelArtifactSchema, raw, '--model');
+    }
+    if ((args.rest === undefined) !== (args.ws === undefined)) throw new UsageError('--rest and --ws go together');
+    let sim: SimProcess | undefined;
+    if (args.venue === 'sim' && args.rest === undefined) {
+      sim = await startSim(['--listings', '3', '--first-open-in', '20', '--listing-interval', '45', '--seed', String(args.seed)]);
+      io.stderr.write(`started sniper sim at ${sim.rest}\n`);
+    }
+    if (args.venue === 'sim' && args.mode === 'real' && sim !== undefined) throw new UsageError('real mode against sim needs --rest/--ws of a sim whose apiKey/apiSecret are in the environment');
+    const rest = args.rest ?? sim?.rest ?? MEXC.rest;
+    const ws = args.ws ?? sim?.ws ?? MEXC.ws;
+    const web = args.web ?? (args.venue === 'sim' || args.rest !== undefined ? rest : MEXC.web);
+    const runId = args['run-id'] ?? `live-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    const outDir = args.out ?? join('data', 'live', runId);
+    const log = componentLogger('live');
+    const run = await LiveRun.create({
+      mode: args.mode, venueName: args.venue, restUrl: rest, webUrl: web, wsUrl: ws, ...(guard.value === undefined ? {} : { credentials: guard.value }),
+      strategy, params: scoped.strategy, risk: scoped.risk, riskParsed: risk, venueDefaults: scoped.venue, instruments, latency,
+      ...(model === undefined ? {} : { model, modelPath: args.model! }), seed: args.seed, initialQuote: args.quote, runId, outDir, symbols: args.symbols, log,
+    });
+    const status = new LiveStatusLine(run, io.stderr);
+    const abort = new AbortController();
+    const onSignal = () => abort.abort();
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    try {
+      io.stderr.write(`live ${args.mode} on ${args.venue} (${rest}), run folder ${outDir}${args.mode === 'real' ? ' — REAL ORDERS' : ''}\n`);
+      run.start();
+      status.start();
+      await run.runFor(args.duration === undefined ? Infinity : args.duration * 1000, abort.signal);
+    } finally {
+      status.stop();
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
+    const summary = await run.stop();
+    await sim?.stop();
+    io.stdout.write(args.json ? `${JSON.stringify(summary, null, 2)}\n` : formatLiveSummary(summary, outDir));
+    return summary.failure === null ? 0 : 1;
+  },
+});

@@ -1,0 +1,25 @@
+/** `--param k=v` flags split by scope: none = the strategy, `risk.`, `venue.`, `latency.`. */
+import { UsageError } from '../core/errors.ts';
+
+export interface ScopedParams {
+  readonly strategy: Record<string, string>;
+  readonly risk: Record<string, string>;
+  readonly venue: Record<string, string>;
+  readonly latency: Record<string, string>;
+}
+
+export function splitScopedParams(list: readonly string[]): ScopedParams {
+  const out: ScopedParams = { strategy: {}, risk: {}, venue: {}, latency: {} };
+  for (const item of list) {
+    const eq = item.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--param ${item}: expected key=value`);
+    const key = item.slice(0, eq);
+    const dot = key.indexOf('.');
+    const scope = dot < 0 ? 'strategy' : key.slice(0, dot);
+    if (scope !== 'strategy' && scope !== 'risk' && scope !== 'venue' && scope !== 'latency') {
+      throw new UsageError(`--param ${key}: unknown scope '${scope}' (use risk., venue., latency. or none)`);
+    }
+    out[scope][dot < 0 ? key : key.slice(dot + 1)] = item.slice(eq + 1);
+  }
+  return out;
+}
