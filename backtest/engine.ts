@@ -108,7 +108,7 @@ export async function runBacktest(o: BacktestOptions): Promise<BacktestResult> {
     });
     session.finish(lastUs + 3_600_000_000);
     sample(Math.max(lastUs, clock.nowUs()));
-    o.onProgress?.(events, total);
+    o.onProgress?.(events, events);
     const finalEquity = session.equity();
     const metrics = computeMetrics(trades, equity, initialQuote, finalEquity);
     return {
