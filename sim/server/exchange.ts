@@ -14,6 +14,7 @@ import { FaultInjector } from '../faults/injector.ts';
 import { parseFaults, type FaultSpec } from '../faults/fault-spec.ts';
 import { SimStats } from './stats.ts';
 import { hexId } from './ids.ts';
+import { scaled } from '../market/format.ts';
 
 export interface SymbolView {
   readonly market: SymbolMarket;
@@ -48,6 +49,15 @@ export class Exchange {
     this.account = new Account(scenario.account.balances);
     this.engine = new MatchingEngine(this.account);
     this.engine.fillListeners.push((f) => this.fills.push(f));
+    // keep /_sim/stats orders current as resting orders fill or get canceled
+    this.engine.orderListeners.push((o) => {
+      const rec = this.stats.orderById.get(o.orderId);
+      if (rec === undefined) return;
+      const m = this.market.symbols.get(o.symbol)!;
+      rec.status = o.status;
+      rec.executedQty = scaled(o.filledLots, m.quantityScale);
+      rec.cummulativeQuoteQty = o.filledQuote.toFixed(8);
+    });
     this.faultSpec = faults ?? parseFaults(scenario.faults);
     this.faults = new FaultInjector(this.faultSpec, scenario.seed, (n) => this.stats.countFault(n));
     this.wallStart = wallNow;

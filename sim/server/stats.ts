@@ -18,8 +18,14 @@ export class SimStats {
   readonly sent = new Map<string, number>();
   readonly faults = new Map<string, number>();
   readonly orders: OrderRecord[] = [];
+  readonly orderById = new Map<string, OrderRecord>();
   /** Last publish time (wall ms) per channel, for the no-data rule. */
   readonly lastPublishAt = new Map<string, number>();
+
+  addOrder(rec: OrderRecord): void {
+    this.orders.push(rec);
+    if (rec.orderId !== undefined) this.orderById.set(rec.orderId, rec);
+  }
 
   countSent(channel: string, now: number): void {
     this.sent.set(channel, (this.sent.get(channel) ?? 0) + 1);

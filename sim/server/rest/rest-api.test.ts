@@ -126,6 +126,8 @@ describe('orders', () => {
     must(await client.cancelOrder({ symbol: 'BTCUSDT', orderId: String(placed.orderId) }));
     expect(must(await client.queryOrder({ symbol: 'BTCUSDT', orderId: String(placed.orderId) })).status).toBe('CANCELED');
     expect((await usdt()).usdtLocked).toBeCloseTo(before.usdtLocked, 6);
+    const st = (await (await fetch(`${sim.rest}/_sim/stats`)).json()) as { orders: { orderId?: string; status: string; type: string }[] };
+    expect(st.orders.find((o) => o.orderId === String(placed.orderId))).toMatchObject({ status: 'CANCELED', type: 'LIMIT' });
   });
 
   test('LIMIT_MAKER that would cross is canceled; FOK too large is canceled; IOC fills what it can', async () => {

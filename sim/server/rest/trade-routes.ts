@@ -32,12 +32,11 @@ const isAnswer = (x: unknown): x is RestAnswer => typeof x === 'object' && x !==
 function place(ex: Exchange, r: RestRequest, now: number, test: boolean): RestAnswer {
   const p = orderParams(ex, r.params, now, test);
   const record = (status: string, code?: number, orderId?: string) => {
-    if (!test) {
-      ex.stats.orders.push({
-        symbol: r.params.symbol ?? '', side: r.params.side ?? '', type: r.params.type ?? '', receivedAt: now, status, code, orderId,
-        price: r.params.price, quantity: r.params.quantity, quoteOrderQty: r.params.quoteOrderQty,
-      });
-    }
+    if (test) return;
+    ex.stats.addOrder({
+      symbol: r.params.symbol ?? '', side: r.params.side ?? '', type: r.params.type ?? '', receivedAt: now, status, code, orderId,
+      price: r.params.price, quantity: r.params.quantity, quoteOrderQty: r.params.quoteOrderQty,
+    });
   };
   if (!p.ok) {
     record('REJECTED', p.code);
@@ -50,9 +49,9 @@ function place(ex: Exchange, r: RestRequest, now: number, test: boolean): RestAn
   }
   if (test) return ok({});
   const o = res.order;
-  record(o.status, undefined, o.orderId);
-  const rec = ex.stats.orders[ex.stats.orders.length - 1]!;
   const m = ex.market.symbols.get(o.symbol)!;
+  record(o.status, undefined, o.orderId);
+  const rec = ex.stats.orderById.get(o.orderId)!;
   rec.executedQty = scaled(o.filledLots, m.quantityScale);
   rec.cummulativeQuoteQty = o.filledQuote.toFixed(8);
   return ok({
