@@ -146,7 +146,7 @@ export class MatchingEngine {
     const m = r.market;
     return {
       symbol: m.symbol,
-      orderId: test ? '' : `C02__${String(500_000_000_000_000_000 + this.seq).padStart(21, '0')}`,
+      orderId: test ? '' : `C02__5${String(this.seq).padStart(20, '0')}`,
       clientOrderId: r.clientOrderId ?? '',
       side: r.side, type: r.type, priceTicks: r.priceTicks,
       price: r.priceTicks === undefined ? '0' : scaled(r.priceTicks, m.priceScale),
