@@ -38,7 +38,7 @@ test('kill -9 mid-recording loses at most about a second; the restart recovers t
   await first.exited;
   const sentAtKill = total((await sim.stats()).sent);
 
-  const second = Bun.spawn([process.execPath, ...args, '--duration', '2'], { stdout: 'ignore', stderr: 'pipe' });
+  const second = Bun.spawn([process.execPath, ...args, '--duration', '1'], { stdout: 'ignore', stderr: 'pipe' });
   const stderr = await new Response(second.stderr).text();
   expect(await second.exited).toBe(0);
   expect(stderr).toContain('recovered');

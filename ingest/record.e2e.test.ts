@@ -27,7 +27,7 @@ let recorder: Recorder;
 let lake: string;
 let kafkaLake: string;
 
-const RECORD_MS = 12_000;
+const RECORD_MS = 8_000;
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'record-e2e-'));
@@ -35,7 +35,7 @@ beforeAll(async () => {
   kafkaLake = join(root, 'kafka-lake');
   const [s, m] = await Promise.all([
     startSim(['--speed', '10', '--listings', '2', '--first-open-in', '20', '--listing-interval', '40', '--seed', '7',
-      '--faults', 'disconnect=5s,gap=0.005,garbage=0.001,torn=0.001']),
+      '--faults', 'disconnect=3s,gap=0.005,garbage=0.001,torn=0.001']),
     startKafkaMock(),
   ]);
   sim = s;

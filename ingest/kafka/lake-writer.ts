@@ -45,7 +45,8 @@ export class KafkaLakeWriter {
       clientId: 'sniper-lake-writer', brokers: [...o.brokers], logLevel: logLevel.WARN, logCreator: kafkaLogCreator(this.log),
       connectionTimeout: 2000,
     });
-    this.consumer = kafka.consumer({ groupId: o.groupId ?? 'sniper-lake-writer', sessionTimeout: 10_000, heartbeatInterval: 1000 });
+    // a short fetch wait keeps stop() quick (kafkajs waits for the pending fetch) at little cost: batches are large
+    this.consumer = kafka.consumer({ groupId: o.groupId ?? 'sniper-lake-writer', sessionTimeout: 10_000, heartbeatInterval: 1000, maxWaitTimeInMs: 250 });
   }
 
   async start(): Promise<void> {
