@@ -31,8 +31,7 @@ test('pump quantiles match the real ones', () => {
 
 test('range, hourly SD, volume and the 7-day return', () => {
   within(q(stats.map((s) => s.range), 0.5), 0.54, 0.3);
-  // the model's range tail is shorter than the real one (p90 ≈ 1.2 vs 1.99): see sim/README.md
-  expect(q(stats.map((s) => s.range), 0.9)).toBeGreaterThan(0.9);
+  within(q(stats.map((s) => s.range), 0.9), 1.99, 0.3);
   within(q(stats.map((s) => s.hourlySd), 0.5), 0.05, 0.3);
   within(q(stats.map((s) => s.hourlySd), 0.9), 0.12, 0.35);
   const vol = stats.map((s) => s.volume24h);

@@ -1,6 +1,9 @@
 /**
  * The architecture §7 statistics of one listing, measured the way the real figures were:
  * from bars (hourly closes for the return SD), over the first 24 h and the following 6 days.
+ * The range is high / low − 1: with realistic lows it is the reading under which the real median
+ * (54 %) and p90 (199 %) fit together; (high − low) / open cannot reach that p90 with a p90 pump
+ * of 93 %.
  */
 import { DAY_MS, type PricePath } from './price-path.ts';
 
@@ -48,7 +51,7 @@ export function statsFromBars(bars: readonly Bar[]): ListingStats {
   for (let i = 1; i < hourlyClose.length; i++) rets.push(hourlyClose[i]! / hourlyClose[i - 1]! - 1);
   const mean = rets.reduce((s, r) => s + r, 0) / Math.max(1, rets.length);
   const sd = Math.sqrt(rets.reduce((s, r) => s + (r - mean) ** 2, 0) / Math.max(1, rets.length - 1));
-  return { pump: hi / p0 - 1, range: (hi - lo) / p0, hourlySd: sd, volume24h: vol, return7d: last / closeAtDay1 - 1 };
+  return { pump: hi / p0 - 1, range: hi / lo - 1, hourlySd: sd, volume24h: vol, return7d: last / closeAtDay1 - 1 };
 }
 
 export function pathBars(path: PricePath): Bar[] {

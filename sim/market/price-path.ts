@@ -59,7 +59,7 @@ export function buildPricePath(seed: number, plan: ListingPlan): PricePath {
   const o = plan.outcome;
   const L = Math.log(1 + o.pump);
   const sigmaH = quantileAt(SIGMA_TABLE, o.zSd);
-  const driftH = 0.008 + 0.025 * Math.abs(correlated(rng, -o.zPump, 0.3)) ** 1.5;
+  const driftH = 0.004 + 0.012 * Math.abs(correlated(rng, -o.zPump, 0.3)) ** 1.5 + 0.012 * Math.max(0, o.zPump);
   const weekDrift = Math.log(1 - 0.067) / (6 * 24) + (0.25 / Math.sqrt(144)) * rng.normal() / 12;
   const n = GRID.length - 1;
 

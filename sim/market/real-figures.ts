@@ -24,10 +24,10 @@ const Z90 = 1.2815516;
 export const REAL = {
   /**
    * First-24 h pump: max high over the first open, minus 1. The p97.5 knot (220 %) is not a
-   * published figure: it is implied by the range's p90 of 199 %, which needs a heavy pump tail.
+   * published figure: it sets the tail beyond p90, which the range's p90 of 199 % needs.
    */
   pump: { z: [Z10, Z25, 0, Z75, Z90, 1.959964], value: [0.01, 0.04, 0.16, 0.47, 0.93, 2.2] },
-  /** First-24 h range (high − low over the open): median 54 %, p90 199 %. */
+  /** First-24 h range (high / low − 1, see path-stats.ts): median 54 %, p90 199 %. */
   range: { median: 0.54, p90: 1.99 },
   /** SD of hourly returns over the first 24 h: median 5 %, p90 12 %. */
   hourlySd: { median: 0.05, p90: 0.12 },
