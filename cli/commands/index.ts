@@ -7,6 +7,7 @@ import { calibrateCommand } from './calibrate.ts';
 import { simCommand } from './sim.ts';
 import { generateCommand } from './generate.ts';
 import { backtestCommand } from './backtest.ts';
+import { dashboardsCommand } from './dashboards.ts';
 import { recordCommand } from './record.ts';
 import { coverageCommand } from './coverage.ts';
 import { liveCommand } from './live.ts';
@@ -20,6 +21,7 @@ export const COMMANDS: readonly Command<any>[] = [
   simCommand,
   generateCommand,
   backtestCommand,
+  dashboardsCommand,
   recordCommand,
   coverageCommand,
   liveCommand,
