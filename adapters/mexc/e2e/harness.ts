@@ -102,3 +102,14 @@ export async function simStats(rest: string): Promise<SimStats> {
   if (res.status !== 200) throw new Error(`/_sim/stats answered HTTP ${res.status}`);
   return simStatsSchema.parse(await res.json());
 }
+
+/**
+ * Wait until the sim's market has ticked and `symbol` has traded and has a two-sided book (right
+ * after start, or on a loaded machine, the first ticks may not have run yet). Reads the sim's
+ * state directly so it spends none of the REST rate budget a test may be measuring.
+ */
+export async function waitForMarket(sim: RunningSim, symbol = BTC, ms = 5000): Promise<void> {
+  const m = sim.exchange.market.symbols.get(symbol);
+  if (m === undefined) throw new Error(`the sim has no ${symbol}`);
+  await until(() => m.recent.length > 0 && m.book.top('bid', 1).length > 0 && m.book.top('ask', 1).length > 0, ms, `${symbol} to trade`);
+}

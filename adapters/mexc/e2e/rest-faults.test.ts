@@ -10,6 +10,8 @@ import { MexcRestClient } from '../rest/client.ts';
 import { MexcVenueError, RequestTimeoutError } from '../rest/errors.ts';
 import { BTC, e2eScenario, simStats } from './harness.ts';
 import { spawnSim, type SimChild } from './sim-process.ts';
+import { E2eWsClient } from './ws-client.ts';
+import { channels } from '../channels.ts';
 
 const children: SimChild[] = [];
 let fiveXx: SimChild;
@@ -20,7 +22,14 @@ beforeAll(async () => {
     spawnSim(['--faults', 'timeout=1'], e2eScenario()),
   ]);
   children.push(fiveXx, hang);
-  await Bun.sleep(200); // some trades on the book
+  // REST is faulty on both, so readiness is read off the WebSocket: a first trade frame
+  await Promise.all([fiveXx, hang].map(async (s) => {
+    const ws = await E2eWsClient.connect(s.ws);
+    const ch = channels.aggreDeals(BTC, '10ms');
+    ws.subscribe([ch]);
+    await ws.waitFrames(ch, 1, 5000);
+    ws.close();
+  }));
 });
 afterAll(async () => {
   await Promise.all(children.map((c) => c.stop()));

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import type { MexcRestClient } from '../rest/client.ts';
 import { MexcVenueError } from '../rest/errors.ts';
 import type { MexcOrderRequest } from '../rest/order-params.ts';
-import { BTC, clientFor, e2eScenario, failure, must, startE2eSim, until } from './harness.ts';
+import { BTC, clientFor, e2eScenario, failure, must, startE2eSim, until, waitForMarket } from './harness.ts';
 
 // seed 5 draws one listing of each kind: market orders enabled / disabled / API-disabled, and
 // one the API may not trade. Market clock at 10× wall time: the first listing opens 0.8 s in.
@@ -44,8 +44,9 @@ function venue(e: unknown): MexcVenueError {
 }
 const isOpen = (symbol: string) => sim.exchange.view(symbol)?.open === true;
 
-beforeAll(() => {
+beforeAll(async () => {
   expect(isOpen(enabled.symbol)).toBe(false);
+  await waitForMarket(sim);
 });
 
 describe('order rejections through MexcRestClient', () => {

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { intOf } from '../rest/wire-primitives.ts';
-import { BTC, clientFor, e2eScenario, must, startE2eSim } from './harness.ts';
+import { BTC, clientFor, e2eScenario, must, startE2eSim, waitForMarket } from './harness.ts';
 
 // two listings: the first is announced (visible) but opens in 10 minutes, the second much later
 const sim = startE2eSim(e2eScenario({
@@ -15,7 +15,7 @@ const client = clientFor(sim);
 const listing = sim.exchange.market.listings[0]!;
 afterAll(() => sim.stop());
 beforeAll(async () => {
-  await Bun.sleep(400); // let the market trade a little
+  await waitForMarket(sim);
 });
 
 describe('REST public endpoints through MexcRestClient', () => {

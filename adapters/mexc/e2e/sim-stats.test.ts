@@ -8,7 +8,7 @@ import { afterAll, describe, expect, test } from 'bun:test';
 import type { BookDeltaEvent } from '../../../core/events.ts';
 import { ackAccepts } from '../control.ts';
 import { channels } from '../channels.ts';
-import { BTC, clientFor, e2eScenario, failure, must, simStats, startE2eSim, until } from './harness.ts';
+import { BTC, clientFor, e2eScenario, failure, must, simStats, startE2eSim, until, waitForMarket } from './harness.ts';
 import { E2eWsClient } from './ws-client.ts';
 
 const clean = startE2eSim(e2eScenario({ listings: { count: 2, firstOpenInSec: 900, intervalSec: 600 } }));
@@ -45,6 +45,7 @@ describe('/_sim/stats against what the client received', () => {
 
   test('private: sent counts match the pushes; orders match what the client placed and was refused', async () => {
     const client = clientFor(clean);
+    await waitForMarket(clean);
     must(await client.syncTime());
     const key = must(await client.createListenKey()).listenKey;
     const subs = [channels.privateOrders(), channels.privateDeals(), channels.privateAccount()];

@@ -10,7 +10,7 @@ import type { BookDeltaEvent, BookSnapshotEvent, Level } from '../../../core/eve
 import { ackAccepts } from '../control.ts';
 import { channels, type UpdateSpeed } from '../channels.ts';
 import { intOf } from '../rest/wire-primitives.ts';
-import { BTC, clientFor, e2eScenario, must, startE2eSim } from './harness.ts';
+import { BTC, clientFor, e2eScenario, must, startE2eSim, waitForMarket } from './harness.ts';
 import { E2eWsClient } from './ws-client.ts';
 
 const sim = startE2eSim(e2eScenario());
@@ -38,6 +38,7 @@ class LocalBook {
 }
 
 async function syncAt(speed: UpdateSpeed): Promise<void> {
+  await waitForMarket(sim);
   const c = await E2eWsClient.connect(sim.ws);
   open.push(c);
   const depthCh = channels.aggreDepth(BTC, speed);

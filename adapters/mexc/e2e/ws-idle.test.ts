@@ -23,6 +23,8 @@ const connect = async () => {
   open.push(c);
   return c;
 };
+/** Slack for a loaded machine: the close must come after the limit, and not long after. */
+const SLACK_MS = 1200;
 /** ms from the connection's open to its close, or undefined if it is still open after `ms`. */
 const closesWithin = async (c: E2eWsClient, ms: number) => {
   const info = await Promise.race([c.closed, Bun.sleep(ms).then(() => undefined)]);
@@ -32,26 +34,26 @@ const closesWithin = async (c: E2eWsClient, ms: number) => {
 describe('idle and lifetime disconnects (shortened by the scenario)', () => {
   test('no subscription: closed after the no-subscription limit, not before', async () => {
     const c = await connect();
-    const after = await closesWithin(c, 2000);
+    const after = await closesWithin(c, 3000);
     expect(after).toBeDefined();
     expect(after!).toBeGreaterThanOrEqual(NO_SUB_MS - 20);
-    expect(after!).toBeLessThan(NO_SUB_MS + 400);
+    expect(after!).toBeLessThan(NO_SUB_MS + SLACK_MS);
   });
 
   test('a rejected subscription does not count: still closed for having none', async () => {
     const c = await connect();
     expect((await c.request(['spot@public.deals.v3.api@BTCUSDT'])).kind).toBe('rejected');
-    expect(await closesWithin(c, 2000)).toBeDefined();
+    expect(await closesWithin(c, 3000)).toBeDefined();
   });
 
   test('subscribed to a channel that never carries data: closed after the no-data limit', async () => {
     const c = await connect();
     const silent = channels.aggreDeals('NOTRADEUSDT'); // well-formed, so accepted, but nothing trades there
     expect(ackAccepts(await c.request([silent]), [silent])).toBe(true);
-    const after = await closesWithin(c, 2000);
+    const after = await closesWithin(c, 3000);
     expect(after).toBeDefined();
     expect(after!).toBeGreaterThanOrEqual(NO_DATA_MS - 20);
-    expect(after!).toBeLessThan(NO_DATA_MS + 500);
+    expect(after!).toBeLessThan(NO_DATA_MS + SLACK_MS);
     expect(c.frames.length).toBe(0);
   });
 
@@ -61,9 +63,9 @@ describe('idle and lifetime disconnects (shortened by the scenario)', () => {
     expect(ackAccepts(await c.request([busy]), [busy])).toBe(true);
     expect(await closesWithin(c, NO_DATA_MS + 400)).toBeUndefined();
     expect(c.frames.length).toBeGreaterThan(10);
-    const after = await closesWithin(c, 2000);
+    const after = await closesWithin(c, 3000);
     expect(after).toBeDefined();
     expect(after!).toBeGreaterThanOrEqual(LIFETIME_MS - 20);
-    expect(after!).toBeLessThan(LIFETIME_MS + 500);
+    expect(after!).toBeLessThan(LIFETIME_MS + SLACK_MS);
   });
 });

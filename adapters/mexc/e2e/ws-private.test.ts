@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import type { BalanceEvent, FillEvent, OrderUpdateEvent } from '../../../core/events.ts';
 import { ackAccepts } from '../control.ts';
 import { channels } from '../channels.ts';
-import { BTC, clientFor, e2eScenario, must, startE2eSim, until } from './harness.ts';
+import { BTC, clientFor, e2eScenario, must, startE2eSim, until, waitForMarket } from './harness.ts';
 import { E2eWsClient } from './ws-client.ts';
 
 const sim = startE2eSim(e2eScenario({ account: { balances: { USDT: 10_000 }, takerFee: 0.0005 } }));
@@ -18,6 +18,7 @@ const open: E2eWsClient[] = [];
 let listenKey = '';
 let ws: E2eWsClient;
 beforeAll(async () => {
+  await waitForMarket(sim);
   must(await client.syncTime());
   listenKey = must(await client.createListenKey()).listenKey;
   ws = await E2eWsClient.connect(`${sim.ws}?listenKey=${listenKey}`);
@@ -77,7 +78,6 @@ describe('private stream via listenKey', () => {
     await until(() => ofType<OrderUpdateEvent>('order_update').some((o) => o.orderId === placed.orderId && o.status === 'NEW'), 2000, 'NEW');
     const locked = ofType<BalanceEvent>('balance').filter((b) => b.asset === 'USDT').at(-1)!;
     expect(locked.locked).toBeCloseTo(0.001 * Number(price), 6);
-    // (matched on status too: the sim reuses one orderId for every order, see rest-orders.test.ts)
     const update = ofType<OrderUpdateEvent>('order_update').find((o) => o.orderId === placed.orderId && o.status === 'NEW')!;
     expect(update.orderType).toBe('LIMIT');
     expect(update.price).toBe(Number(price));
