@@ -183,7 +183,8 @@ export class MatchingEngine {
   private rest(o: Order, m: SymbolMarket): void {
     const side = o.side === 'BUY' ? 'bid' : 'ask';
     const t = o.priceTicks!;
-    m.setUserLots(side, t, this.userLotsAt(m.symbol, o.side, t) + (o.origLots! - o.filledLots));
+    // the order is already in `orders`, so the level total includes it
+    m.setUserLots(side, t, this.userLotsAt(m.symbol, o.side, t));
     if (!this.watched.has(m)) {
       this.watched.add(m);
       m.tradeListeners.push((trade) => this.onTape(m, trade));

@@ -122,12 +122,29 @@ describe('orders', () => {
     expect(open.map((o) => String(o.orderId))).toContain(String(placed.orderId));
     expect((await usdt()).usdtLocked).toBeCloseTo(before.usdtLocked + 0.001 * Number(price), 6);
     const depth = must(await client.depth('BTCUSDT', 5000));
-    expect(depth.bids.some(([p]) => p === price)).toBe(true);
+    // 3 % below the market is past the maker's levels: the level is exactly this order
+    expect(depth.bids.find(([p]) => p === price)).toEqual([price, '0.001000']);
     must(await client.cancelOrder({ symbol: 'BTCUSDT', orderId: String(placed.orderId) }));
     expect(must(await client.queryOrder({ symbol: 'BTCUSDT', orderId: String(placed.orderId) })).status).toBe('CANCELED');
     expect((await usdt()).usdtLocked).toBeCloseTo(before.usdtLocked, 6);
     const st = (await (await fetch(`${sim.rest}/_sim/stats`)).json()) as { orders: { orderId?: string; status: string; type: string }[] };
     expect(st.orders.find((o) => o.orderId === String(placed.orderId))).toMatchObject({ status: 'CANCELED', type: 'LIMIT' });
+  });
+
+  test('a resting LIMIT fills from the public tape as a maker', async () => {
+    const bid = Number(must(await client.bookTicker('BTCUSDT')).bidPrice);
+    const placed = must(await client.placeOrder({ symbol: 'BTCUSDT', side: 'BUY', type: 'LIMIT', quantity: '0.0002', price: (bid + 0.01).toFixed(2) }));
+    const id = String(placed.orderId);
+    let status = 'NEW';
+    for (let i = 0; i < 60 && status === 'NEW'; i++) {
+      await Bun.sleep(100);
+      status = sim.exchange.engine.orders.get(id)!.status;
+    }
+    expect(['FILLED', 'PARTIALLY_FILLED']).toContain(status);
+    const fills = must(await client.myTrades('BTCUSDT', { orderId: id }));
+    expect(fills.length).toBeGreaterThan(0);
+    expect(fills.every((f) => f.isMaker === true)).toBe(true);
+    if (status === 'PARTIALLY_FILLED') must(await client.cancelOrder({ symbol: 'BTCUSDT', orderId: id }));
   });
 
   test('LIMIT_MAKER that would cross is canceled; FOK too large is canceled; IOC fills what it can', async () => {
