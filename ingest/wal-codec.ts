@@ -3,14 +3,22 @@
  *
  * A WAL segment is a sequence of records: [u32 payload bytes][u32 crc32 of payload][u32 rows]
  * then the rows, each column in schema order: BIGINT/INTEGER/DOUBLE as float64 (every lake
- * integer is a safe integer), BOOLEAN as one byte, VARCHAR/BLOB as u32 length + bytes, DOUBLE[]
- * as u32 count + float64s. Nullable cells carry a presence byte first. Little-endian throughout.
+ * integer is a safe integer), BOOLEAN as one byte, BLOB as u32 length + bytes, DOUBLE[] as u32
+ * count + float64s. VARCHAR is dictionary-coded per segment: a u16 code of a value seen before,
+ * 0xFFFF + u32 length + bytes to define the next code, or 0xFFFE + u32 length + bytes for a value
+ * kept out of the dictionary (past 4096 distinct values). Nullable cells carry a presence byte
+ * first. Little-endian throughout. The dictionary lives in the segment, so decoding a segment
+ * from its start rebuilds it, and the Parquet writer gets the codes without reading a string.
  * A record cut short by a crash (or with a bad checksum) ends the readable part of the segment.
  */
 import type { ColumnDef, TableName } from '../lake/schema.ts';
 import { columnsOf, type RowOf } from '../lake/table-batch.ts';
+import { DictColumn } from '../lake/dict-column.ts';
 
 const HEADER = 12;
+const DICT_MAX = 4096;
+const INLINE = 0xfffe;
+const DEFINE = 0xffff;
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder('utf-8', { fatal: false });
 
@@ -21,9 +29,14 @@ export class WalEncoder {
   private pos = HEADER;
   private rows = 0;
   private readonly cols: readonly ColumnDef[];
+  /** Per column: the VARCHAR dictionary of this segment (undefined for other types). */
+  private readonly dicts: Array<Map<string, number> | undefined>;
+  /** Dictionary entries defined by the row being appended (undone if the row fails). */
+  private readonly added: Array<[Map<string, number>, string]> = [];
 
   constructor(readonly table: TableName) {
     this.cols = columnsOf(table);
+    this.dicts = this.cols.map((c) => (c.type === 'VARCHAR' ? new Map<string, number>() : undefined));
   }
 
   get pendingRows(): number {
@@ -46,17 +59,19 @@ export class WalEncoder {
   /** Encode one row. Throws RangeError (and encodes nothing) on a missing or mistyped cell. */
   append(row: RowOf<TableName>): void {
     const start = this.pos;
+    this.added.length = 0;
     try {
       const r = row as unknown as Record<string, unknown>;
-      for (const c of this.cols) this.cell(c, r[c.name]);
+      for (let i = 0; i < this.cols.length; i++) this.cell(this.cols[i]!, r[this.cols[i]!.name], this.dicts[i]);
     } catch (e) {
       this.pos = start;
+      for (const [map, value] of this.added) map.delete(value);
       throw e;
     }
     this.rows++;
   }
 
-  private cell(c: ColumnDef, v: unknown): void {
+  private cell(c: ColumnDef, v: unknown, dict: Map<string, number> | undefined): void {
     if (c.nullable) {
       this.ensure(1);
       if (v === null || v === undefined) {
@@ -82,10 +97,23 @@ export class WalEncoder {
         return;
       case 'VARCHAR': {
         if (typeof v !== 'string') throw new RangeError(`${this.table}.${c.name} must be a string`);
-        this.ensure(4 + v.length * 3);
-        const n = utf8.encodeInto(v, this.buf.subarray(this.pos + 4)).written;
-        this.view.setUint32(this.pos, n, true);
-        this.pos += 4 + n;
+        const code = dict!.get(v);
+        this.ensure(6 + v.length * 3);
+        if (code !== undefined) {
+          this.view.setUint16(this.pos, code, true);
+          this.pos += 2;
+          return;
+        }
+        if (dict!.size < DICT_MAX) {
+          dict!.set(v, dict!.size);
+          this.added.push([dict!, v]);
+          this.view.setUint16(this.pos, DEFINE, true);
+        } else {
+          this.view.setUint16(this.pos, INLINE, true);
+        }
+        const n = utf8.encodeInto(v, this.buf.subarray(this.pos + 6)).written;
+        this.view.setUint32(this.pos + 2, n, true);
+        this.pos += 6 + n;
         return;
       }
       case 'BLOB': {
@@ -131,8 +159,8 @@ export class WalEncoder {
 }
 
 export interface DecodedSegment {
-  /** One array per column (DOUBLE columns as Float64Array). */
-  readonly columns: Record<string, ArrayLike<unknown>>;
+  /** One array per column (DOUBLE columns as Float64Array, VARCHAR columns usually as DictColumn). */
+  readonly columns: Record<string, ArrayLike<unknown> | DictColumn>;
   readonly rows: number;
   /** Bytes at the end that did not form a whole, valid record (a torn write). */
   readonly tornBytes: number;
@@ -156,6 +184,7 @@ export function decodeSegment(table: TableName, bytes: Uint8Array): DecodedSegme
     pos = end;
   }
   const out: Array<unknown[] | Float64Array> = cols.map((c) => (c.type === 'DOUBLE' && !c.nullable ? new Float64Array(rows) : new Array(rows)));
+  const strings = cols.map((c) => (c.type === 'VARCHAR' ? new StringColumn(rows, c.nullable === true) : undefined));
   let row = 0;
   for (const [start, end] of records) {
     let p = start;
@@ -164,7 +193,8 @@ export function decodeSegment(table: TableName, bytes: Uint8Array): DecodedSegme
         const c = cols[ci]!;
         const target = out[ci] as unknown[];
         if (c.nullable && bytes[p++] === 0) {
-          target[row] = null;
+          if (c.type === 'VARCHAR') strings[ci]!.setNull(row);
+          else target[row] = null;
           continue;
         }
         switch (c.type) {
@@ -176,9 +206,16 @@ export function decodeSegment(table: TableName, bytes: Uint8Array): DecodedSegme
             target[row] = bytes[p++] === 1;
             break;
           case 'VARCHAR': {
-            const n = view.getUint32(p, true);
-            target[row] = fromUtf8.decode(bytes.subarray(p + 4, p + 4 + n));
-            p += 4 + n;
+            const tag = view.getUint16(p, true);
+            if (tag < INLINE) {
+              strings[ci]!.codes[row] = tag;
+              p += 2;
+              break;
+            }
+            const n = view.getUint32(p + 2, true);
+            const value = fromUtf8.decode(bytes.subarray(p + 6, p + 6 + n));
+            p += 6 + n;
+            strings[ci]!.add(row, value, tag === DEFINE);
             break;
           }
           case 'BLOB': {
@@ -200,9 +237,45 @@ export function decodeSegment(table: TableName, bytes: Uint8Array): DecodedSegme
       row++;
     }
   }
-  const columns: Record<string, ArrayLike<unknown>> = {};
+  const columns: Record<string, ArrayLike<unknown> | DictColumn> = {};
   cols.forEach((c, i) => {
-    columns[c.name] = out[i]!;
+    columns[c.name] = strings[i]?.finish(row) ?? out[i]!;
   });
   return { columns, rows: row, tornBytes: bytes.length - pos };
+}
+
+/** A VARCHAR column being decoded: codes into the segment's dictionary, plus any inline values. */
+class StringColumn {
+  readonly codes: Uint16Array;
+  private readonly dictionary: string[] = [];
+  private nulls: Uint8Array | undefined;
+  private inline: Map<number, string> | undefined;
+
+  constructor(rows: number, nullable: boolean) {
+    this.codes = new Uint16Array(rows);
+    if (nullable) this.nulls = new Uint8Array(rows);
+  }
+
+  setNull(row: number): void {
+    this.nulls![row] = 1;
+  }
+
+  add(row: number, value: string, define: boolean): void {
+    if (define) {
+      this.codes[row] = this.dictionary.length;
+      this.dictionary.push(value);
+    } else {
+      (this.inline ??= new Map()).set(row, value);
+    }
+  }
+
+  /** A DictColumn, or plain strings when some values were kept out of the dictionary. */
+  finish(rows: number): ArrayLike<unknown> | DictColumn {
+    const codes = rows === this.codes.length ? this.codes : this.codes.subarray(0, rows);
+    const nulls = this.nulls === undefined ? undefined : this.nulls.subarray(0, rows);
+    if (this.inline === undefined) return new DictColumn(this.dictionary, codes, nulls);
+    const out = new Array<string | null>(rows);
+    for (let i = 0; i < rows; i++) out[i] = nulls?.[i] === 1 ? null : this.inline.get(i) ?? this.dictionary[codes[i]!]!;
+    return out;
+  }
 }

@@ -8,6 +8,7 @@
 import duckdb from '@duckdb/node-bindings';
 import type { ColumnDef } from './schema.ts';
 import { LakeWriteError } from './lake-errors.ts';
+import { DictColumn } from './dict-column.ts';
 
 /** DuckDB's vector size: the rows of one data chunk. */
 export const CHUNK_ROWS = 2048;
@@ -54,7 +55,7 @@ export function fillVector(
   dict?: Dictionary,
 ): void {
   if (col.nullable) {
-    if (fillValidity(values, start, n, s.validity)) {
+    if (values instanceof DictColumn ? dictValidity(values, start, n, s.validity) : fillValidity(values, start, n, s.validity)) {
       duckdb.vector_ensure_validity_writable(vector);
       duckdb.copy_data_to_vector_validity(vector, 0, s.validity.buffer, 0, Math.ceil(n / 64) * 8);
     }
@@ -98,6 +99,7 @@ export function fillVector(
       return;
     }
     case 'VARCHAR':
+      if (values instanceof DictColumn) return fillDictColumn(table, col, vector, values, start, n, s);
       if (dict !== undefined) return fillCodes(table, col, vector, values, start, n, s, dict);
       for (let i = 0; i < n; i++) {
         const v = values[start + i];
@@ -221,4 +223,45 @@ function fillCodes(
     else fail(table, col, start + i, `not a string: ${String(v)}`);
   }
   duckdb.copy_data_to_vector(vector, 0, a.buffer as ArrayBuffer, 0, n * (wide ? 2 : 1));
+}
+
+/** A dictionary the writer can use for a column: from a DictColumn, or built from its strings. */
+export function dictionaryOf(values: ArrayLike<unknown>, rows: number): Dictionary | undefined {
+  if (values instanceof DictColumn) {
+    return values.dictionary.length === 0 ? undefined : { codes: new Map(), values: values.dictionary };
+  }
+  return buildDictionary(values, rows);
+}
+
+function dictValidity(values: DictColumn, start: number, n: number, bits: Uint32Array): boolean {
+  bits.fill(0xffffffff);
+  const nulls = values.nulls;
+  if (nulls === undefined) return false;
+  let anyNull = false;
+  for (let i = 0; i < n; i++) {
+    if (nulls[start + i] === 1) {
+      bits[i >>> 5]! &= ~(1 << (i & 31));
+      anyNull = true;
+    }
+  }
+  return anyNull;
+}
+
+function fillDictColumn(table: string, col: ColumnDef, vector: duckdb.Vector, values: DictColumn, start: number, n: number, s: ChunkScratch): void {
+  if (values.dictionary.length === 0) {
+    // every value null (an all-null column has no dictionary and is not an ENUM)
+    if (!col.nullable) fail(table, col, start, 'is null');
+    return;
+  }
+  if (!col.nullable && values.nulls !== undefined) {
+    for (let i = 0; i < n; i++) if (values.nulls[start + i] === 1) fail(table, col, start + i, 'is null');
+  }
+  const codes = values.codes;
+  if (values.dictionary.length > 255) {
+    duckdb.copy_data_to_vector(vector, 0, codes.buffer as ArrayBuffer, codes.byteOffset + start * 2, n * 2);
+    return;
+  }
+  const a = s.u8;
+  for (let i = 0; i < n; i++) a[i] = codes[start + i]!;
+  duckdb.copy_data_to_vector(vector, 0, a.buffer, 0, n);
 }

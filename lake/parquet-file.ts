@@ -14,7 +14,7 @@ import { DuckDBDataChunk, DuckDBInstance, type DuckDBConnection } from '@duckdb/
 import duckdb from '@duckdb/node-bindings';
 import { partitionOf, type ColumnDef, type TableName } from './schema.ts';
 import { batchRowCount, columnsOf, type TableBatch } from './table-batch.ts';
-import { buildDictionary, ChunkScratch, CHUNK_ROWS, fillVector, type Dictionary } from './duckdb-chunk.ts';
+import { ChunkScratch, CHUNK_ROWS, dictionaryOf, fillVector, type Dictionary } from './duckdb-chunk.ts';
 import { LakeWriteError, toLakeWriteError } from './lake-errors.ts';
 
 /** Rows per Parquet row group: DuckDB's own row-group size, so scans parallelize per group. */
@@ -86,7 +86,7 @@ export class ParquetFileWriter {
       // low-cardinality strings (symbols, channels, connection ids) go in as ENUM codes and are
       // cast back to VARCHAR on the way out, so the Parquet schema is the table contract's
       const cols = columnsOf(table);
-      const dicts = cols.map((c) => (c.type === 'VARCHAR' ? buildDictionary(batch[c.name]!, rows) : undefined));
+      const dicts = cols.map((c) => (c.type === 'VARCHAR' ? dictionaryOf(batch[c.name]!, rows) : undefined));
       await this.conn.run(`CREATE OR REPLACE TABLE ${staging} (${cols.map((c, i) => columnDdl(c, dicts[i])).join(', ')})`);
       await this.appendBatch(table, staging, batch, rows, dicts);
       const casts = cols.filter((_, i) => dicts[i] !== undefined).map((c) => `CAST("${c.name}" AS VARCHAR) AS "${c.name}"`);
