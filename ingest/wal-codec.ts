@@ -23,7 +23,7 @@ const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder('utf-8', { fatal: false });
 
 /** Accumulates encoded rows of one table until they are taken as one record. */
-export class WalEncoder {
+export class WalEncoder<T extends TableName = TableName> {
   private buf = new Uint8Array(1 << 16);
   private view = new DataView(this.buf.buffer);
   private pos = HEADER;
@@ -34,7 +34,7 @@ export class WalEncoder {
   /** Dictionary entries defined by the row being appended (undone if the row fails). */
   private readonly added: Array<[Map<string, number>, string]> = [];
 
-  constructor(readonly table: TableName) {
+  constructor(readonly table: T) {
     this.cols = columnsOf(table);
     this.dicts = this.cols.map((c) => (c.type === 'VARCHAR' ? new Map<string, number>() : undefined));
   }
@@ -57,7 +57,7 @@ export class WalEncoder {
   }
 
   /** Encode one row. Throws RangeError (and encodes nothing) on a missing or mistyped cell. */
-  append(row: RowOf<TableName>): void {
+  append(row: RowOf<T>): void {
     const start = this.pos;
     this.added.length = 0;
     try {
