@@ -123,6 +123,8 @@ export function startSim(opts: SimServerOptions): RunningSim {
   server = Bun.serve<ConnData>({
     hostname: opts.host,
     port: opts.port,
+    // HTTP keep-alive idle limit (s): long enough for the timeout fault to hold an answer back
+    idleTimeout: 255,
     async fetch(req, srv) {
       const url = new URL(req.url);
       if (url.pathname === '/ws') {
