@@ -10,6 +10,7 @@ import { Rng } from '../core/rng.ts';
 import { Runner, type DecisionSink, type RunnerClock } from '../core/runner.ts';
 import type { AnyStrategy, ConfidenceProvider } from '../core/strategy.ts';
 import { PriorFeatureProvider } from '../strategies/confidence/prior-features.ts';
+import { ArtifactFeatureProvider } from './artifact-features.ts';
 import { InstrumentRegistry } from './instrument-registry.ts';
 import { INSTRUMENT_DEFAULTS, type InstrumentDefaults } from './instrument.ts';
 import { DEFAULT_LATENCY, LatencyModel, type LatencyParams } from './latency.ts';
@@ -35,6 +36,16 @@ export interface SimSessionOptions {
   readonly maxOrdersPerSecond?: number;
 }
 
+/**
+ * The confidence provider for a model: an artifact from `sniper calibrate` (it carries
+ * data.factorScaling) gets the pipeline's factors (execution/artifact-features.ts); the prior, or
+ * a hand-made artifact without scaling, gets the prior feature heuristics.
+ */
+export function defaultConfidence(model: ModelArtifact | undefined): ConfidenceProvider {
+  if (model !== undefined && typeof model.data.factorScaling === 'object' && model.data.factorScaling !== null) return new ArtifactFeatureProvider(model);
+  return new PriorFeatureProvider(model);
+}
+
 export class SimSession {
   readonly runner: Runner;
   readonly venue: SimVenue;
@@ -54,7 +65,7 @@ export class SimSession {
     const params = o.strategy.params.parse(o.params);
     this.runner = new Runner({
       strategy: o.strategy, params, venue: this.venue, clock: o.clock, rng: rng.fork(), instrument: rules,
-      confidence: o.confidence ?? new PriorFeatureProvider(o.model),
+      confidence: o.confidence ?? defaultConfidence(o.model),
       guard: new RiskGuard(riskParamsSchema.parse(o.risk ?? {})),
       quoteAsset, initialQuote: this.initialQuote,
       ...(o.decisions === undefined ? {} : { decisions: o.decisions }),
