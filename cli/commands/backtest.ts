@@ -53,9 +53,9 @@ function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 export const backtestCommand = defineCommand({
   name: 'backtest',
   summary: 'replay the lake through a strategy; write a run folder',
-  help: `usage: sniper backtest --lake DIR --strategy NAME --out DIR [flags]
+  help: `usage: sniper backtest --strategy NAME [--lake DIR] [--out DIR] [flags]
 
-  --lake DIR          the Parquet lake (data/lake)
+  --lake DIR          the Parquet lake (default data/lake)
   --strategy NAME     ${STRATEGIES.map((s) => s.name).join(' | ')}
   --model FILE        a calibrated model artifact (sniper calibrate); default: the prior weights
   --from T, --to T    replay only [from, to) (ISO 8601 or epoch ms, on ts_recv)
@@ -64,7 +64,8 @@ export const backtestCommand = defineCommand({
                       (medianMs, sigma, minMs; default: fitted from the lake)
   --sweep k=a,b,c     run every combination of the listed values (repeat), in parallel workers;
                       writes sweep.parquet / sweep.json with one row per parameter set
-  --out DIR           the run folder (summary.json, trades/equity/decisions.parquet)
+  --out DIR           the run folder (summary.json, trades/equity/decisions.parquet);
+                      default data/runs/<strategy>-<UTC time>
   --seed N            seed for latency draws and ctx.rng (default 1)
   --quote X           initial quote balance (default 1000)
   --workers N         parallel sweep workers (default: cores)
@@ -77,21 +78,23 @@ example: sniper backtest --lake data/lake --strategy listing-sniper --param minS
     seed: { type: 'string', default: '1' }, quote: { type: 'string', default: '1000' }, workers: { type: 'string' }, quiet: { type: 'boolean', default: false },
   },
   schema: z.object({
-    lake: z.string({ message: '--lake is required' }).refine((d) => existsSync(d), 'lake folder does not exist'),
+    lake: z.string().default('data/lake').refine((d) => existsSync(d), 'lake folder does not exist (make one with sniper generate or sniper record)'),
     strategy: z.string({ message: '--strategy is required' }).refine((s) => strategyByName(s) !== undefined, `unknown strategy (have: ${STRATEGIES.map((s) => s.name).join(', ')})`),
     model: z.string().refine((f) => existsSync(f), 'model file does not exist').optional(),
     from: time.optional(),
     to: time.optional(),
     param: z.array(kv),
     sweep: z.array(z.string().regex(/^[\w.]+=[^,]+(,[^,]+)*$/, 'expected key=a,b,c')),
-    out: z.string({ message: '--out is required' }),
+    out: z.string().optional(),
     seed: z.string().regex(/^\d+$/, '--seed must be an integer').transform(Number),
     quote: z.string().refine((s) => Number(s) > 0, '--quote must be positive').transform(Number),
     workers: z.string().regex(/^\d+$/).transform(Number).optional(),
     quiet: z.boolean(),
     positionals: z.array(z.string()).max(0, 'backtest takes no positional arguments'),
   }),
-  async run(args, io) {
+  async run(parsed, io) {
+    const stamp = new Date().toISOString().replace(/[-:]/g, '').slice(0, 15);
+    const args = { ...parsed, out: parsed.out ?? join('data', 'runs', `${parsed.strategy}-${stamp}`) };
     const strategy = strategyByName(args.strategy)!;
     const scoped = splitParams(args.param);
     const specs: SweepSpec[] = args.sweep.map((s) => ({ key: s.slice(0, s.indexOf('=')), values: s.slice(s.indexOf('=') + 1).split(',') }));
