@@ -7,7 +7,7 @@
  * has it). While Kafka cannot be reached the publisher keeps the buffer, retries with backoff and
  * raises a loud alarm every `alarmEveryMs`, then reports when it is back.
  */
-import { CompressionTypes, Kafka, logLevel, type Producer } from 'kafkajs';
+import { CompressionTypes, Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 import { componentLogger, type Logger } from '../../core/logger.ts';
 import type { TableName } from '../../lake/schema.ts';
 import type { RowOf } from '../../lake/table-batch.ts';
@@ -61,7 +61,10 @@ export class KafkaPublisher {
       logCreator: kafkaLogCreator(this.log), retry: { retries: 3, initialRetryTime: 100, maxRetryTime: 1000 },
       connectionTimeout: 2000, requestTimeout: 10_000,
     });
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, retry: { retries: 3, maxRetryTime: 1000 } });
+    // the default partitioner hashes the key (murmur2, as the Java client does): one symbol, one partition
+    this.producer = kafka.producer({
+      idempotent: true, maxInFlightRequests: 1, retry: { retries: 3, maxRetryTime: 1000 }, createPartitioner: Partitioners.DefaultPartitioner,
+    });
   }
 
   /** Start the send loop. Connection problems do not throw: they raise the alarm and are retried. */
