@@ -22,8 +22,11 @@ const RECORD_ONLY: ReadonlySet<TableName> = new Set(['raw_frames', 'mini_tickers
 export class EventBridge implements RowSink {
   private floor = 0;
   private seq = 0;
+  private closed = false;
   events = 0;
   dropped = 0;
+  /** Rows that arrived after the session stopped (a frame or poll answer in flight at the stop). */
+  late = 0;
 
   constructor(private readonly recording: RowSink, private readonly deliver: (e: SniperEvent) => void) {}
 
@@ -37,8 +40,15 @@ export class EventBridge implements RowSink {
     return this.floor;
   }
 
+  /** The session stopped: rows still in flight are counted and dropped, never recorded or acted on. */
+  close(): void {
+    this.closed = true;
+  }
+
   append<T extends TableName>(table: T, row: RowOf<T>): void {
-    if (isActedTable(table)) {
+    if (this.closed) {
+      this.late++;
+    } else if (isActedTable(table)) {
       const timed = row as RowOf<T> & { ts_recv: number; seq: number };
       const tsRecv = this.raiseFloor(timed.ts_recv);
       const stamped = { ...timed, ts_recv: tsRecv, seq: ++this.seq };

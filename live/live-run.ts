@@ -135,6 +135,7 @@ export class LiveRun {
   async stop(): Promise<LiveSummary> {
     this.feed.stop();
     const endUs = this.driver.stop();
+    this.bridge.close();
     this.real?.venue.stop();
     await this.lake.close();
     this.journal.close();

@@ -3,7 +3,8 @@
  * through the backtester gives the decisions it made live. The sim opens one listing a few
  * seconds in; `sniper live` snipes it in paper mode (entry fill, time-stop exit) and writes its
  * run folder; `sniper backtest` replays the folder's lake with the command the summary gives.
- * Both are real child processes, as a user runs them.
+ * Both are real child processes, as a user runs them. The sim drops the connection every 5 s and
+ * injects version gaps and garbage frames, so the recording holds reconnects and gaps too.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,7 +44,7 @@ beforeAll(async () => {
   const scenario = join(root, 'scenario.json');
   // every listing API-tradable, on time, with market orders allowed: the run must reach a fill
   writeFileSync(scenario, JSON.stringify({ listings: { notApiTradableShare: 0, lateShare: 0, marketDisabledShare: 0, apiMarketDisabledShare: 0, deviateShare: 0 } }));
-  sim = await startSim(['--listings', '1', '--first-open-in', '8', '--listing-interval', '60', '--seed', '3', '--scenario', scenario]);
+  sim = await startSim(['--listings', '1', '--first-open-in', '8', '--listing-interval', '60', '--seed', '3', '--scenario', scenario, '--faults', 'disconnect=5s,gap=0.005,garbage=0.002']);
   live = await sniper([
     'live', '--venue', 'sim', '--rest', sim.rest, '--ws', sim.ws, '--strategy', 'listing-sniper', '--duration', '15', '--out', runDir(), '--json',
     '--param', 'minScore=0', '--param', 'requireApiTradable=false', '--param', 'windowEndMs=4000', '--param', 'timeStopMs=2500',
@@ -70,6 +71,7 @@ describe('sniper live (paper) against sim, replayed by sniper backtest', () => {
     expect(summary.fills as number).toBeGreaterThanOrEqual(2);
     expect(summary.trades).toBe(1);
     expect(summary.openPositions).toBe(0);
+    expect((summary.feed as { reconnects: number }).reconnects).toBeGreaterThanOrEqual(1);
   });
 
   test('the run folder holds the audit trail', () => {

@@ -40,10 +40,11 @@ describe('checkRealMode', () => {
 const CLI = join(import.meta.dir, '..', 'cli', 'sniper.ts');
 
 async function live(args: string[], env: Record<string, string | undefined>): Promise<{ code: number; stderr: string; stdout: string }> {
-  const clean = { ...process.env, MEXC_API_KEY: undefined, MEXC_API_SECRET: undefined, ...env };
+  const clean: Record<string, string> = {};
+  for (const [k, v] of Object.entries({ ...process.env, ...env })) if (v !== undefined && !(k.startsWith('MEXC_API_') && !(k in env))) clean[k] = v;
   // a port nothing listens on: a command that got as far as connecting would fail differently (exit 1)
   const child = Bun.spawn([process.execPath, CLI, 'live', '--strategy', 'listing-sniper', '--venue', 'sim', '--rest', 'http://127.0.0.1:9', '--ws', 'ws://127.0.0.1:9/ws', ...args],
-    { stdout: 'pipe', stderr: 'pipe', env: clean as Record<string, string> });
+    { stdout: 'pipe', stderr: 'pipe', env: clean });
   const [stdout, stderr, code] = await Promise.all([new Response(child.stdout).text(), new Response(child.stderr).text(), child.exited]);
   return { code, stderr, stdout };
 }

@@ -66,7 +66,7 @@ export function liveSummary(run: LiveRun, endUs: number): LiveSummary {
     feed: {
       connections: pool.connections, channels: pool.channels, reconnects: pool.reconnects, frames: pool.frames,
       versionGaps: run.feed.frames.counters.versionGaps, malformed: run.feed.frames.counters.malformed,
-      snapshots: run.feed.snapshots, pollErrors: run.feed.discovery.pollErrors,
+      snapshots: run.feed.snapshots, pollErrors: run.feed.discovery.pollErrors, rowsAfterStop: run.bridge.late,
     },
     pendingOrders: run.real?.venue.pending().map((t) => ({ clientOrderId: t.order.clientOrderId, symbol: t.order.symbol, state: t.state })) ?? [],
     failure: run.driver.failure?.message ?? null,
