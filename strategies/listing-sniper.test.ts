@@ -2,7 +2,7 @@ import { describe, expect, test } from 'bun:test';
 import { delta, snapshot, status, trade } from '../execution/test-events.ts';
 import { PRIOR_MODEL } from '../core/confidence.ts';
 import { listingSniper } from './listing-sniper.ts';
-import { runEvents } from './test-harness.ts';
+import { runEvents } from '../execution/run-events.ts';
 
 const OPEN = 1_800_000_000_000;
 const S = 'SNIPEUSDT';

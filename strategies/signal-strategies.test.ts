@@ -3,7 +3,7 @@ import type { SniperEvent } from '../core/events.ts';
 import { delta, trade } from '../execution/test-events.ts';
 import { combined } from './combined.ts';
 import { priceMovement } from './price-movement.ts';
-import { runEvents } from './test-harness.ts';
+import { runEvents } from '../execution/run-events.ts';
 import { volumeSpike } from './volume-spike.ts';
 
 const T0 = 1_800_000_000_000;

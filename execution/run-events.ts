@@ -1,9 +1,9 @@
-/** Test harness: run a strategy over hand-built events on the simulated venue, collecting decisions. */
+/** Test support: run a strategy over hand-built events on the simulated venue, collecting decisions. */
 import { SimulatedClock } from '../core/clock.ts';
 import type { SniperEvent } from '../core/events.ts';
 import type { DecisionRecord } from '../core/runner.ts';
 import type { AnyStrategy } from '../core/strategy.ts';
-import { SimSession, type SimSessionOptions } from '../execution/sim-session.ts';
+import { SimSession, type SimSessionOptions } from './sim-session.ts';
 
 export function runEvents(strategy: AnyStrategy, params: Record<string, unknown>, events: readonly SniperEvent[], extra: Partial<SimSessionOptions> = {}) {
   const decisions: DecisionRecord[] = [];
