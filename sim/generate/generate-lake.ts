@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Scenario } from '../config/scenario.ts';
-import { normaliseWeights } from '../market/factors.ts';
+import { externalLatent, normaliseWeights } from '../market/factors.ts';
 import { MAX_LEAD_MS, planListing, type ListingPlan } from '../market/listing-plan.ts';
 import { pathBars, statsFromBars } from '../market/path-stats.ts';
 import { ListingSource } from '../market/trade-source.ts';
@@ -62,9 +62,15 @@ export async function generateLake(o: GenerateOptions): Promise<GenerateResult> 
   const gaps = rngFor(seed, 'schedule');
   const truth: Record<string, unknown>[] = [];
   let open = o.startMs;
+  // a high external factor widens the gaps on both sides of a listing (fewer competitors near it);
+  // exp(0.4·(e₁ + e₂)) has mean exp(0.16), divided out to keep the mean spacing
+  let prevExternal = 0;
   try {
     for (let i = 0; i < o.listings; i++) {
-      open += Math.max(300_000, Math.round(gaps.exponential(o.meanSpacingMs) / 1000) * 1000);
+      const ext = externalLatent(seed, i);
+      const stretch = Math.exp(0.4 * (prevExternal + ext) - 0.16);
+      prevExternal = ext;
+      open += Math.max(300_000, Math.round((gaps.exponential(o.meanSpacingMs) * stretch) / 1000) * 1000);
       const plan = planListing(o.scenario, i, open);
       const source = new ListingSource(seed, plan);
       reference.writeUntil(open, out);

@@ -4,11 +4,15 @@
  * is Φ(g) in [0, 1]. The pump latent is
  *   z = s·S + √(1 − s²)·ε,   S = Σ w_f g_f / ‖w‖,
  * so S and z are N(0, 1) (the real pump distribution is kept) and the weights w are what a
- * calibration can recover. Each factor also leaves a trace a recorder can observe:
- *   history  → the status walk (deviating walks are likelier for low history) and the zone
- *   market   → the market regime, which also drives the established pairs' drift
- *   timing   → advance notice (scheduled open minus creation) and the hour of the open
- *   external → calendar attributes (contract address, introduction length)
+ * calibration can recover. Each factor also leaves a trace a recorder can observe (and that
+ * pipeline/sql/03_features.sql reads):
+ *   history  → the zone and the status walk (deviating walks are likelier for low history)
+ *   market   → the market regime, which also drives the established pairs' trend
+ *   timing   → advance notice (scheduled open minus creation)
+ *   external → competition: in a generated lake the gaps next to a listing grow with it, so fewer
+ *              listings open near it; also calendar attributes (contract address, introduction)
+ * The external latent comes from its own stream (externalLatent), so a schedule can be built
+ * from it before the listings are planned.
  */
 import { normalCdf, rngFor, type Rng } from './rng.ts';
 
@@ -48,12 +52,17 @@ export function marketRegime(seed: number, timeMs: number): number {
   return x;
 }
 
-export function drawFactors(rng: Rng, weights: FactorWeights, regimeAtOpen: number): ListingFactors {
+/** A listing's external latent, independent of its schedule. */
+export function externalLatent(seed: number, index: number): number {
+  return rngFor(seed, 'external', index).normal();
+}
+
+export function drawFactors(rng: Rng, weights: FactorWeights, regimeAtOpen: number, external: number): ListingFactors {
   const latent = {
     history: rng.normal(),
-    market: 0.8 * regimeAtOpen + 0.6 * rng.normal(),
+    market: 0.95 * regimeAtOpen + 0.31 * rng.normal(),
     timing: rng.normal(),
-    external: rng.normal(),
+    external,
   };
   const norm = Math.sqrt(FACTOR_NAMES.reduce((s, f) => s + weights[f] * weights[f], 0));
   const signal = FACTOR_NAMES.reduce((s, f) => s + weights[f] * latent[f], 0) / norm;

@@ -5,7 +5,7 @@
  * `sniper generate` build the same listing.
  */
 import type { Scenario, StatusStep } from '../config/scenario.ts';
-import { correlated, drawFactors, marketRegime, normaliseWeights, type ListingFactors } from './factors.ts';
+import { correlated, drawFactors, externalLatent, marketRegime, normaliseWeights, type ListingFactors } from './factors.ts';
 import { quantileAt, REAL } from './real-figures.ts';
 import { normalCdf, normalQuantile, rngFor, type Rng } from './rng.ts';
 
@@ -109,11 +109,11 @@ export function planListing(scenario: Scenario, index: number, scheduledOpen: nu
   const seed = scenario.seed;
   const cfg = scenario.listings;
   const rng = rngFor(seed, 'listing', index);
-  const factors = drawFactors(rng, normaliseWeights(scenario.weights), marketRegime(seed, scheduledOpen));
+  const factors = drawFactors(rng, normaliseWeights(scenario.weights), marketRegime(seed, scheduledOpen), externalLatent(seed, index));
   const g = factors.latent;
 
   const vcoinName = tickerFor(rng, index);
-  const leadMs = Math.min(MAX_LEAD_MS, Math.round(quantileAt(REAL.openMinusCreationMs, correlated(rng, g.timing, 0.7))));
+  const leadMs = Math.min(MAX_LEAD_MS, Math.round(quantileAt(REAL.openMinusCreationMs, correlated(rng, g.timing, 0.9))));
   const createdAt = scheduledOpen - leadMs;
   const deviates = cfg.deviateShare > 0 && correlated(rng, -g.history, 0.6) < normalQuantile(Math.min(cfg.deviateShare, 1 - 1e-9));
   const deviation: Deviation = deviates ? rng.pick(DEVIATIONS) : 'none';
@@ -124,7 +124,8 @@ export function planListing(scenario: Scenario, index: number, scheduledOpen: nu
   const marketOrders = m < cfg.marketDisabledShare ? 'disabled'
     : m < cfg.marketDisabledShare + cfg.apiMarketDisabledShare ? 'api_disabled' : 'enabled';
 
-  const zone = correlated(rng, g.history, 0.5) < -0.8 ? 'ASSESSMENT' : correlated(rng, g.history, 0.5) > 1.0 ? 'MAIN' : 'NEW';
+  const zoneTrace = correlated(rng, g.history, 0.85);
+  const zone = zoneTrace < -0.8 ? 'ASSESSMENT' : zoneTrace > 0.8 ? 'MAIN' : 'NEW';
   const extTrace = correlated(rng, g.external, 0.6);
   const contractAddress = extTrace > -0.5 ? `0x${hex(rng, 40)}` : '';
   const introWords = 20 + Math.round(80 * normalCdf(correlated(rng, g.external, 0.6)));

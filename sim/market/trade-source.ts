@@ -103,7 +103,8 @@ export class EstablishedSource implements TradeSource {
     const open = prev === undefined ? this.spec.price : prev.close;
     const start = this.startMs + i * 60_000;
     const sigma = this.spec.dailyVol / Math.sqrt(1440);
-    const drift = (marketRegime(this.seed, start) * this.spec.dailyVol * 0.3) / 1440;
+    // the regime sets the trend: over a day the drift is 1.5 regime-SDs of the daily volatility
+    const drift = (marketRegime(this.seed, start) * this.spec.dailyVol * 1.5) / 1440;
     const r = drift + sigma * this.rng.normal();
     const close = open * Math.exp(r);
     const high = Math.max(open, close) * Math.exp(0.5 * sigma * Math.abs(this.rng.normal()));
