@@ -49,6 +49,13 @@ function resultTables(r: CalibrationResult): Record<string, ObjectTable> {
     ev_buckets: { columns: { lower: 'DOUBLE', upper: 'DOUBLE', count: 'BIGINT', mean_probability: 'DOUBLE', hit_rate: 'DOUBLE', mean_return: 'DOUBLE', total_return: 'DOUBLE' },
       rows: r.evBuckets.map((b) => ({ lower: b.lower, upper: b.upper, count: b.count, mean_probability: b.meanProbability, hit_rate: b.hitRate, mean_return: b.meanReturn, total_return: b.totalReturn })) },
     weight_intervals: { columns: { factor: 'VARCHAR', estimate: 'DOUBLE', lower: 'DOUBLE', upper: 'DOUBLE', sd: 'DOUBLE' }, rows: r.intervals.map((i) => ({ ...i })) },
+    predictions: {
+      columns: { symbol: 'VARCHAR', decision_ms: 'BIGINT', score: 'DOUBLE', probability: 'DOUBLE', platt: 'DOUBLE', isotonic: 'DOUBLE', threshold: 'DOUBLE', success: 'INTEGER', net_return: 'DOUBLE' },
+      rows: r.predictions.map((p) => ({
+        symbol: (p.sample as { symbol?: string }).symbol ?? null, decision_ms: p.sample.t, score: p.score, probability: p[r.method],
+        platt: p.platt, isotonic: p.isotonic, threshold: p.threshold, success: p.sample.y, net_return: p.sample.ret,
+      })),
+    },
     walk_forward: {
       columns: { fold: 'INTEGER', train_from_ms: 'BIGINT', train_to_ms: 'BIGINT', test_from_ms: 'BIGINT', test_to_ms: 'BIGINT', train_count: 'BIGINT', test_count: 'BIGINT',
         w_history: 'DOUBLE', w_market: 'DOUBLE', w_timing: 'DOUBLE', w_external: 'DOUBLE', threshold: 'DOUBLE', brier: 'DOUBLE', log_loss: 'DOUBLE', auc: 'DOUBLE', ece: 'DOUBLE',

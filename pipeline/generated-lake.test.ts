@@ -32,15 +32,16 @@ describe('calibration on a generated lake', () => {
     const artifact = modelArtifactSchema.parse(JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')));
     expect(artifact.data.fingerprint).toBe(r.fingerprint.sha256);
     expect(artifact.data.listings).toBe(1000);
-    for (const t of [...SQL_TABLES, 'reliability', 'ev_buckets', 'walk_forward', 'weight_intervals']) {
+    for (const t of [...SQL_TABLES, 'reliability', 'ev_buckets', 'walk_forward', 'weight_intervals', 'predictions']) {
       expect(existsSync(join(dir, 'model.tables', `${t}.parquet`))).toBe(true);
     }
   });
 
   test('labels and the fit recover the true weights from the true factor values', () => {
     expect(r.truthCheck!.matched).toBe(1000);
-    // ~700 entered snipes: each weight's sampling SD is about 0.04 (3,000 listings: 0.03 measured)
-    expect(r.truthCheck!.oracleMaxWeightError).toBeLessThan(0.1);
+    // ~700 entered snipes: each weight's sampling SD is about 0.04, and this is the largest of
+    // four errors (3,000 listings: 0.03 measured, 10,000: 0.01)
+    expect(r.truthCheck!.oracleMaxWeightError).toBeLessThan(0.12);
   });
 
   test('calibrated out of sample and a threshold worth what the true model would pick', () => {

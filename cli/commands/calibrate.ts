@@ -31,7 +31,7 @@ status-pattern study with DuckDB; fits the four weights, calibrates the score, p
 threshold by expected value, validates walk-forward, and writes:
   FILE                     the model artifact strategies load (--model FILE)
   FILE-without-.json.tables/ listing_facts, features, labels, status_patterns, status_sequences,
-                           reliability, ev_buckets, walk_forward, weight_intervals (.parquet)
+                           reliability, ev_buckets, walk_forward, weight_intervals, predictions (.parquet)
 
   --lake DIR        the lake (default data/lake)
   --out FILE        where to write the artifact (required)

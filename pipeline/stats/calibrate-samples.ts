@@ -7,7 +7,7 @@ import type { Calibration, Factors } from '../../core/confidence.ts';
 import { evByBucket, outcomeAt, type EvBucket, type TradeOutcome } from './expected-value.ts';
 import { binaryMetrics, reliabilityTable, type BinaryMetrics, type ReliabilityBin } from './metrics.ts';
 import { calibrationOf, chooseCalibration, fitScoreModel, predict, scoreOf } from './score-model.ts';
-import { walkForward, type FoldResult } from './walk-forward.ts';
+import { walkForward, type FoldResult, type OutOfSample } from './walk-forward.ts';
 import { bootstrapWeights, weightSamples, type Sample, type WeightInterval } from './weight-fit.ts';
 
 export interface CalibrateOptions {
@@ -31,6 +31,8 @@ export interface CalibrationResult {
   readonly evBuckets: readonly EvBucket[];
   readonly intervals: readonly WeightInterval[];
   readonly folds: readonly FoldResult[];
+  /** Every walk-forward prediction (listings the fold had not seen). */
+  readonly predictions: readonly OutOfSample[];
   readonly tradesInSample: TradeOutcome;
   /** What the walk-forward thresholds earned on the listings they had not seen. */
   readonly tradesOutOfSample: TradeOutcome | null;
@@ -77,6 +79,7 @@ export function calibrateSamples(samples: readonly Sample[], options: CalibrateO
     evBuckets: evByBucket(judged.s, judged.p, judged.y, judged.r),
     intervals: bootstrapWeights(weightSamples(samples), model.fit, options.bootstrap ?? 200, 0.95, options.seed ?? 1),
     folds: wf.folds,
+    predictions: wf.predictions,
     tradesInSample: outcomeAt(model.threshold, score, ret),
     tradesOutOfSample: oosTrades,
   };
