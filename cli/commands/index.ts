@@ -8,6 +8,7 @@ import { simCommand } from './sim.ts';
 import { generateCommand } from './generate.ts';
 import { backtestCommand } from './backtest.ts';
 import { dashboardsCommand } from './dashboards.ts';
+import { notebooksCommand } from './notebooks.ts';
 import { recordCommand } from './record.ts';
 import { coverageCommand } from './coverage.ts';
 import { liveCommand } from './live.ts';
@@ -22,6 +23,7 @@ export const COMMANDS: readonly Command<any>[] = [
   generateCommand,
   backtestCommand,
   dashboardsCommand,
+  notebooksCommand,
   recordCommand,
   coverageCommand,
   liveCommand,

@@ -1,0 +1,61 @@
+/**
+ * `sniper notebooks [build|preview]`: the Observable Notebook Kit research notebooks, whose DuckDB
+ * SQL cells run over the lake and the model tables (notebooks/README.md). The work lives in
+ * notebooks/lib/site.ts.
+ */
+import { z } from 'zod';
+import { defineCommand, flag } from '../command.ts';
+import { buildNotebooks, NotebooksError, previewNotebooks } from '../../notebooks/lib/site.ts';
+
+export const notebooksCommand = defineCommand({
+  name: 'notebooks',
+  summary: 'build or preview the research notebooks (DuckDB SQL cells over the lake and the model)',
+  help: `usage: sniper notebooks [build|preview] [--lake DIR] [--model FILE] [--run DIR] [--port N] [--verbose]
+
+  build     (default) run every notebook's SQL cells and write notebooks/dist/<name>.html
+  preview   serve the notebooks on localhost (edits to notebooks/*.html reload); prints the URL
+
+The SQL cells query database "sniper": views over the lake's tables, the model's tables and the
+run's tables (run_trades, run_equity, run_decisions). A lake and a model are required.
+  --lake DIR      a lake (default: SNIPER_LAKE, else data/lake, else data/demo/lake-history)
+  --model FILE    a model artifact with its .tables/ folder (default: SNIPER_MODEL, else the
+                  newest in data/models, else data/demo/models/demo-model.json)
+  --run DIR       a backtest run folder (optional; default: SNIPER_RUN, else the newest in
+                  data/runs, else data/demo/runs/demo-backtest)
+  --port N        preview port (default 3100, or the next free one)
+  --host H        preview host (default 127.0.0.1)
+  --verbose       show the Vite build's own output
+
+Everything builds offline: libraries come from node_modules, never from a CDN.`,
+  options: {
+    lake: { type: 'string' },
+    model: { type: 'string' },
+    run: { type: 'string' },
+    port: { type: 'string', default: '3100' },
+    host: { type: 'string', default: '127.0.0.1' },
+    verbose: { type: 'boolean', default: false },
+  },
+  schema: z.object({
+    lake: z.string().min(1).optional(),
+    model: z.string().min(1).optional(),
+    run: z.string().min(1).optional(),
+    port: flag.int('--port', 0, 65535),
+    host: z.string().min(1),
+    verbose: z.boolean(),
+    positionals: z.array(z.enum(['build', 'preview'], { error: 'the action must be build or preview' }))
+      .max(1, 'notebooks takes one action: build or preview'),
+  }),
+  async run(args, io) {
+    const action = args.positionals[0] ?? 'build';
+    const opts = { lake: args.lake, model: args.model, run: args.run, verbose: args.verbose };
+    try {
+      if (action === 'preview') return await previewNotebooks({ ...opts, port: args.port, host: args.host }, io);
+      await buildNotebooks(opts, io);
+      return 0;
+    } catch (error) {
+      if (!(error instanceof NotebooksError)) throw error;
+      io.stderr.write(`sniper notebooks: ${error.message}\n`);
+      return 1;
+    }
+  },
+});
