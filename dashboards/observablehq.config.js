@@ -10,7 +10,7 @@ const localBun = fileURLToPath(new URL("../node_modules/.bin/bun", import.meta.u
 export default {
   title: "MEXC listing sniper",
   root: "src",
-  output: "dist",
+  output: process.env.SNIPER_DASHBOARDS_OUT ?? "dist",
   pages: [
     {name: "Lake overview", path: "/"},
     {name: "Listings", path: "/listings"},

@@ -9,7 +9,7 @@ import { buildDashboards, DashboardsError, previewDashboards } from '../../dashb
 export const dashboardsCommand = defineCommand({
   name: 'dashboards',
   summary: 'build or preview the dashboards (lake coverage, listings, calibration, backtest runs)',
-  help: `usage: sniper dashboards [build|preview] [--lake DIR] [--model FILE] [--run DIR] [--port N] [--verbose]
+  help: `usage: sniper dashboards [build|preview] [--lake DIR] [--model FILE] [--run DIR] [--out DIR] [--port N] [--verbose]
 
   build     (default) write the static site to dashboards/dist (open dashboards/dist/index.html
             through any static server, or use preview)
@@ -21,6 +21,7 @@ Sources (each optional; a missing one is shown on its pages with the command tha
                   else the newest in data/models, else data/demo/models/demo-model.json)
   --run DIR       a backtest run folder (default: SNIPER_RUN, else the newest in data/runs,
                   else data/demo/runs/demo-backtest)
+  --out DIR       where build writes the site (default dashboards/dist)
   --port N        preview port (default 3000, or the next free one)
   --host H        preview host (default 127.0.0.1)
   --verbose       show Observable Framework's own output
@@ -30,6 +31,7 @@ Everything builds offline: libraries come from node_modules, data from the local
     lake: { type: 'string' },
     model: { type: 'string' },
     run: { type: 'string' },
+    out: { type: 'string' },
     port: { type: 'string', default: '3000' },
     host: { type: 'string', default: '127.0.0.1' },
     verbose: { type: 'boolean', default: false },
@@ -38,6 +40,7 @@ Everything builds offline: libraries come from node_modules, data from the local
     lake: z.string().min(1).optional(),
     model: z.string().min(1).optional(),
     run: z.string().min(1).optional(),
+    out: z.string().min(1).optional(),
     port: flag.int('--port', 0, 65535),
     host: z.string().min(1),
     verbose: z.boolean(),
@@ -49,7 +52,7 @@ Everything builds offline: libraries come from node_modules, data from the local
     const opts = { lake: args.lake, model: args.model, run: args.run, verbose: args.verbose };
     try {
       if (action === 'preview') return await previewDashboards({ ...opts, port: args.port, host: args.host }, io);
-      await buildDashboards(opts, io);
+      await buildDashboards({ ...opts, out: args.out }, io);
       return 0;
     } catch (error) {
       if (!(error instanceof DashboardsError)) throw error;

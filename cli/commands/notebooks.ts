@@ -10,7 +10,7 @@ import { buildNotebooks, NotebooksError, previewNotebooks } from '../../notebook
 export const notebooksCommand = defineCommand({
   name: 'notebooks',
   summary: 'build or preview the research notebooks (DuckDB SQL cells over the lake and the model)',
-  help: `usage: sniper notebooks [build|preview] [--lake DIR] [--model FILE] [--run DIR] [--port N] [--verbose]
+  help: `usage: sniper notebooks [build|preview] [--lake DIR] [--model FILE] [--run DIR] [--out DIR] [--port N] [--verbose]
 
   build     (default) run every notebook's SQL cells and write notebooks/dist/<name>.html
   preview   serve the notebooks on localhost (edits to notebooks/*.html reload); prints the URL
@@ -22,6 +22,7 @@ run's tables (run_trades, run_equity, run_decisions). A lake and a model are req
                   newest in data/models, else data/demo/models/demo-model.json)
   --run DIR       a backtest run folder (optional; default: SNIPER_RUN, else the newest in
                   data/runs, else data/demo/runs/demo-backtest)
+  --out DIR       where build writes the notebooks (default notebooks/dist)
   --port N        preview port (default 3100, or the next free one)
   --host H        preview host (default 127.0.0.1)
   --verbose       show the Vite build's own output
@@ -31,6 +32,7 @@ Everything builds offline: libraries come from node_modules, never from a CDN.`,
     lake: { type: 'string' },
     model: { type: 'string' },
     run: { type: 'string' },
+    out: { type: 'string' },
     port: { type: 'string', default: '3100' },
     host: { type: 'string', default: '127.0.0.1' },
     verbose: { type: 'boolean', default: false },
@@ -39,6 +41,7 @@ Everything builds offline: libraries come from node_modules, never from a CDN.`,
     lake: z.string().min(1).optional(),
     model: z.string().min(1).optional(),
     run: z.string().min(1).optional(),
+    out: z.string().min(1).optional(),
     port: flag.int('--port', 0, 65535),
     host: z.string().min(1),
     verbose: z.boolean(),
@@ -50,7 +53,7 @@ Everything builds offline: libraries come from node_modules, never from a CDN.`,
     const opts = { lake: args.lake, model: args.model, run: args.run, verbose: args.verbose };
     try {
       if (action === 'preview') return await previewNotebooks({ ...opts, port: args.port, host: args.host }, io);
-      await buildNotebooks(opts, io);
+      await buildNotebooks({ ...opts, out: args.out }, io);
       return 0;
     } catch (error) {
       if (!(error instanceof NotebooksError)) throw error;

@@ -23,6 +23,8 @@ export interface SiteOptions {
   readonly run?: string | undefined;
   /** Print Framework's own output as it runs (otherwise only on failure). */
   readonly verbose?: boolean;
+  /** Build output folder (default dashboards/dist). */
+  readonly out?: string | undefined;
 }
 
 export class DashboardsError extends Error {
@@ -79,12 +81,24 @@ async function collect(stream: ReadableStream<Uint8Array>, sink: string[], echo:
   }
 }
 
-/** `observable build` into dashboards/dist. Returns the built HTML pages. */
+/** Empties the output folder, refusing one that holds anything but an earlier build. */
+function clearOutput(dir: string): void {
+  if (!existsSync(dir)) return;
+  const entries = readdirSync(dir);
+  if (entries.length > 0 && !(entries.includes('index.html') && entries.includes('_observablehq'))) {
+    throw new DashboardsError(`${dir} is not empty and is not an earlier dashboards build: choose a new or empty folder`);
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** `observable build` into dashboards/dist (or `opts.out`). Returns the built HTML pages. */
 export async function buildDashboards(opts: SiteOptions, io: CommandIo): Promise<string[]> {
   const env = siteEnv(opts);
+  const outDir = opts.out === undefined ? DIST_DIR : resolve(opts.out);
+  env.SNIPER_DASHBOARDS_OUT = outDir;
   reportSources(resolveSources(env), io);
+  clearOutput(outDir);
   rmSync(LOADER_CACHE, { recursive: true, force: true });
-  rmSync(DIST_DIR, { recursive: true, force: true });
   const started = performance.now();
   const proc = Bun.spawn([nodeExecutable(), RUNNER, 'build'], { cwd: DASHBOARDS_DIR, env, stdout: 'pipe', stderr: 'pipe', stdin: 'ignore' });
   const log: string[] = [];
@@ -95,10 +109,10 @@ export async function buildDashboards(opts: SiteOptions, io: CommandIo): Promise
     if (!opts.verbose) io.stderr.write(log.join('').split('\n').slice(-40).join('\n'));
     throw new DashboardsError(`observable build exited with ${code} (output above)`);
   }
-  const remote = remoteReferences(DIST_DIR);
+  const remote = remoteReferences(outDir);
   if (remote.length > 0) throw new DashboardsError(`the built site would fetch from the internet: ${remote.join(', ')}`);
-  const pages = readdirSync(DIST_DIR).filter((f) => f.endsWith('.html')).map((f) => join(DIST_DIR, f));
-  io.stdout.write(`   built ${pages.length} pages in ${((performance.now() - started) / 1000).toFixed(1)} s: ${join(DIST_DIR, 'index.html')}\n`);
+  const pages = readdirSync(outDir).filter((f) => f.endsWith('.html')).map((f) => join(outDir, f));
+  io.stdout.write(`   built ${pages.length} pages in ${((performance.now() - started) / 1000).toFixed(1)} s: ${join(outDir, 'index.html')}\n`);
   return pages;
 }
 

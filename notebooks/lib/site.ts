@@ -51,20 +51,31 @@ export function remoteImports(dir: string): string[] {
   return out;
 }
 
+/** Refuses an output folder that holds anything but an earlier notebooks build (Vite empties it). */
+function checkOutput(dir: string): void {
+  if (!existsSync(dir)) return;
+  const entries = readdirSync(dir);
+  if (entries.length > 0 && !(entries.includes('assets') && entries.some((e) => e.endsWith('.html')))) {
+    throw new NotebooksError(`${dir} is not empty and is not an earlier notebooks build: choose a new or empty folder`);
+  }
+}
+
 export async function buildNotebooks(opts: SiteOptions, io: CommandIo): Promise<string[]> {
+  const outDir = opts.out === undefined ? NOTEBOOKS_DIST : resolve(opts.out);
+  checkOutput(outDir);
   const env = await prepare(opts, io);
   const files = notebookFiles();
   const started = performance.now();
-  const proc = Bun.spawn([node(), RUNNER, 'build', NOTEBOOKS_DIST, ...files.map((f) => join(NOTEBOOKS_DIR, f))], {
+  const proc = Bun.spawn([node(), RUNNER, 'build', outDir, ...files.map((f) => join(NOTEBOOKS_DIR, f))], {
     cwd: NOTEBOOKS_DIR, env, stdout: 'pipe', stderr: 'pipe', stdin: 'ignore',
   });
   const [out, err] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text()]);
   const code = await proc.exited;
   if (opts.verbose || code !== 0) io.stderr.write(out + err);
   if (code !== 0) throw new NotebooksError(`the notebook build exited with ${code} (output above)`);
-  const remote = remoteImports(NOTEBOOKS_DIST);
+  const remote = remoteImports(outDir);
   if (remote.length > 0) throw new NotebooksError(`built notebooks import code from the internet: ${remote.join(', ')}`);
-  const built = files.map((f) => join(NOTEBOOKS_DIST, f)).filter((f) => existsSync(f));
+  const built = files.map((f) => join(outDir, f)).filter((f) => existsSync(f));
   io.stdout.write(`   built ${built.length} notebooks in ${((performance.now() - started) / 1000).toFixed(1)} s: ${built.join(', ')}\n`);
   return built;
 }
