@@ -1,7 +1,8 @@
 /**
  * Wiring for real mode, the counterpart of execution/sim-session.ts: the same runner, risk guard,
  * instrument registry and confidence provider, with the MEXC venue in place of the simulated one.
- * The starting balance is the account's free quote balance, read before the run starts.
+ * The starting balance is the account's free quote balance, read before the run starts; trading
+ * rules come from exchangeInfo (exchange-rules.ts).
  */
 import type { ModelArtifact } from '../core/confidence.ts';
 import type { SniperEvent } from '../core/events.ts';
@@ -12,6 +13,7 @@ import { InstrumentRegistry } from '../execution/instrument-registry.ts';
 import { INSTRUMENT_DEFAULTS, type InstrumentDefaults } from '../execution/instrument.ts';
 import { RiskGuard, riskParamsSchema, type RiskParams } from '../execution/risk-guard.ts';
 import { PriorFeatureProvider } from '../strategies/confidence/prior-features.ts';
+import { ExchangeRules } from './exchange-rules.ts';
 import { MexcVenue, type MexcVenueOptions } from './mexc-venue.ts';
 
 export interface RealSessionOptions {
@@ -32,11 +34,15 @@ export class RealSession {
   readonly runner: Runner;
   readonly venue: MexcVenue;
   readonly registry: InstrumentRegistry;
+  readonly exchangeRules: ExchangeRules;
+  readonly initialQuote: number;
 
   constructor(o: RealSessionOptions) {
     const rng = new Rng(o.seed);
+    this.initialQuote = o.initialQuote;
     this.registry = new InstrumentRegistry(o.instruments ?? INSTRUMENT_DEFAULTS);
-    const rules = (s: string) => this.registry.get(s);
+    this.exchangeRules = new ExchangeRules(o.venue.client, (s) => this.registry.get(s), o.venue.log);
+    const rules = (s: string) => this.exchangeRules.get(s) ?? this.registry.get(s);
     this.venue = new MexcVenue({ ...o.venue, rules });
     rng.fork(); // the simulated venue's latency stream in paper mode: keep the strategy's stream the same
     this.runner = new Runner({
@@ -49,6 +55,7 @@ export class RealSession {
 
   handle(e: SniperEvent): void {
     this.registry.observe(e);
+    if ('symbol' in e && e.symbol !== '' && (e.type === 'status' || e.type === 'listing' || e.type === 'trade')) this.exchangeRules.ensure(e.symbol);
     this.runner.handle(e);
   }
 }

@@ -46,7 +46,7 @@ export function liveSummary(run: LiveRun, endUs: number): LiveSummary {
     model: o.modelPath ?? null,
     seed: o.seed,
     latency: o.mode === 'paper' ? o.latency : null,
-    initialQuote: o.mode === 'paper' ? o.initialQuote : pf.balance(pf.quoteAsset).free + pf.exposureQuote() - realized,
+    initialQuote: run.real?.initialQuote ?? o.initialQuote,
     startedAt: new Date(run.startedUs / 1000).toISOString(),
     startedUs: run.startedUs,
     endUs,
