@@ -1,15 +1,21 @@
 /**
  * One cursor per lake table over a DuckDB streaming result, for core/stream-merge. Market tables
- * (trades, depth, book tickers) are read column-wise into one reused event object per table:
- * no object per row. Every query's first four columns are ts_recv, seq, ts_event (DOUBLE) and
+ * (trades, depth, book tickers, klines) arrive as Arrow record batches (backtest/arrow-batch.ts,
+ * zero-copy over DuckDB's vectors) and are read column-wise into one reused event object per
+ * table: no object per row. Every query's first four columns are ts_recv, seq, ts_event (DOUBLE) and
  * the symbol code (INTEGER, an index into the run's symbol list).
  * The rare tables (status, listings, gaps) are read as rows by `RowCursor`.
  */
 import type { DuckDBDataChunk, DuckDBResult } from '@duckdb/node-api';
+import type { RecordBatch, Schema } from 'apache-arrow';
 import type { BookDeltaEvent, BookSnapshotEvent, BookTickerEvent, KlineEvent, KlineInterval, Level, SniperEvent, TradeEvent } from '../core/events.ts';
 import type { FlatLevels } from '../core/order-book.ts';
 import type { MergeCursor } from '../core/stream-merge.ts';
-import { f64Column, i32Column, listF64Column, type ListColumn } from './vectors.ts';
+import { arrowSchema, f64Of, i32Of, listOf, toRecordBatch, type ColumnKind } from './arrow-batch.ts';
+import { f64Column, i32Column } from './vectors.ts';
+
+const HEAD: readonly (readonly [string, ColumnKind])[] = [['ts_recv', 'f64'], ['seq', 'f64'], ['ts_event', 'f64'], ['sym', 'i32']];
+const f64s = (...names: string[]): [string, ColumnKind][] => names.map((n) => [n, 'f64']);
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -28,6 +34,9 @@ export abstract class ChunkCursor implements MergeCursor<SniperEvent> {
   private ahead: Promise<DuckDBDataChunk | null> | undefined;
   rows = 0;
 
+  /** The Arrow schema of the query's columns; undefined for row-read tables. */
+  protected readonly schema: Schema | undefined = undefined;
+
   constructor(private readonly result: DuckDBResult, protected readonly symbols: readonly string[]) {}
 
   async load(): Promise<void> {
@@ -42,11 +51,20 @@ export abstract class ChunkCursor implements MergeCursor<SniperEvent> {
       this.ahead = this.result.fetchChunk();
       const n = chunk.rowCount;
       this.chunk = chunk;
-      this.tsCol = f64Column(chunk, 0, n);
-      this.seqCol = f64Column(chunk, 1, n);
-      this.evCol = f64Column(chunk, 2, n);
-      this.symCol = i32Column(chunk, 3, n);
-      this.bind(chunk, n);
+      if (this.schema !== undefined) {
+        const batch = toRecordBatch(chunk, this.schema);
+        this.tsCol = f64Of(batch, 0);
+        this.seqCol = f64Of(batch, 1);
+        this.evCol = f64Of(batch, 2);
+        this.symCol = i32Of(batch, 3);
+        this.bind(batch, chunk);
+      } else {
+        this.tsCol = f64Column(chunk, 0, n);
+        this.seqCol = f64Column(chunk, 1, n);
+        this.evCol = f64Column(chunk, 2, n);
+        this.symCol = i32Column(chunk, 3, n);
+        this.bind(undefined, chunk);
+      }
       this.i = 0;
       this.n = n;
       this.ts = this.tsCol[0]!;
@@ -64,7 +82,7 @@ export abstract class ChunkCursor implements MergeCursor<SniperEvent> {
     return true;
   }
 
-  protected abstract bind(chunk: DuckDBDataChunk, n: number): void;
+  protected abstract bind(batch: RecordBatch | undefined, chunk: DuckDBDataChunk): void;
   abstract current(): SniperEvent;
 }
 
@@ -74,12 +92,13 @@ export class TradeCursor extends ChunkCursor {
   private buy = new Float64Array(0);
   private tradeTime = new Float64Array(0);
   private readonly ev: Mutable<TradeEvent> = { type: 'trade', symbol: '', price: 0, qty: 0, side: 'buy', tradeTime: 0, tsEvent: 0, tsRecv: 0, seq: 0 };
+  protected override readonly schema = arrowSchema([...HEAD, ...f64s('price', 'qty', 'is_buy', 'trade_time')]);
 
-  protected bind(chunk: DuckDBDataChunk, n: number): void {
-    this.price = f64Column(chunk, 4, n);
-    this.qty = f64Column(chunk, 5, n);
-    this.buy = f64Column(chunk, 6, n);
-    this.tradeTime = f64Column(chunk, 7, n);
+  protected bind(batch: RecordBatch): void {
+    this.price = f64Of(batch, 4);
+    this.qty = f64Of(batch, 5);
+    this.buy = f64Of(batch, 6);
+    this.tradeTime = f64Of(batch, 7);
   }
 
   current(): SniperEvent {
@@ -137,20 +156,22 @@ export class DepthCursor extends ChunkCursor {
   private fromV = new Float64Array(0);
   private toV = new Float64Array(0);
   private lens: Float64Array[] = [];
-  private levels: ListColumn | undefined;
+  private offsets = new Int32Array(0);
   private readonly ev = new FlatDepthEvent();
+  protected override readonly schema = arrowSchema([...HEAD, ...f64s('kind', 'from_version', 'to_version', 'n_bid', 'n_bid_qty', 'n_ask', 'n_ask_qty'), ['levels', 'list_f64']]);
 
-  protected bind(chunk: DuckDBDataChunk, n: number): void {
-    this.kind = f64Column(chunk, 4, n);
-    this.fromV = f64Column(chunk, 5, n);
-    this.toV = f64Column(chunk, 6, n);
-    this.lens = [7, 8, 9, 10].map((c) => f64Column(chunk, c, n));
-    this.levels = listF64Column(chunk, 11, n);
+  protected bind(batch: RecordBatch): void {
+    this.kind = f64Of(batch, 4);
+    this.fromV = f64Of(batch, 5);
+    this.toV = f64Of(batch, 6);
+    this.lens = [7, 8, 9, 10].map((c) => f64Of(batch, c));
+    const levels = listOf(batch, 11);
+    this.offsets = levels.offsets;
     const f = this.ev.flat;
-    f.bidPrices = this.levels.values;
-    f.bidQtys = this.levels.values;
-    f.askPrices = this.levels.values;
-    f.askQtys = this.levels.values;
+    f.bidPrices = levels.values;
+    f.bidQtys = levels.values;
+    f.askPrices = levels.values;
+    f.askQtys = levels.values;
   }
 
   current(): SniperEvent {
@@ -171,7 +192,7 @@ export class DepthCursor extends ChunkCursor {
     const na = this.lens[2]![i]!;
     const naq = this.lens[3]![i]!;
     const f = e.flat;
-    const off = this.levels!.entries[i * 4]!;
+    const off = this.offsets[i]!;
     f.bidStart = off;
     f.bidQtyStart = off + nb;
     f.bidCount = Math.min(nb, nbq);
@@ -185,9 +206,10 @@ export class DepthCursor extends ChunkCursor {
 export class BookTickerCursor extends ChunkCursor {
   private cols: Float64Array[] = [];
   private readonly ev: Mutable<BookTickerEvent> = { type: 'book_ticker', symbol: '', bidPrice: 0, bidQty: 0, askPrice: 0, askQty: 0, tsEvent: 0, tsRecv: 0, seq: 0 };
+  protected override readonly schema = arrowSchema([...HEAD, ...f64s('bid_price', 'bid_qty', 'ask_price', 'ask_qty')]);
 
-  protected bind(chunk: DuckDBDataChunk, n: number): void {
-    this.cols = [4, 5, 6, 7].map((c) => f64Column(chunk, c, n));
+  protected bind(batch: RecordBatch): void {
+    this.cols = [4, 5, 6, 7].map((c) => f64Of(batch, c));
   }
 
   current(): SniperEvent {
@@ -214,8 +236,10 @@ export class KlineCursor extends ChunkCursor {
     type: 'kline', symbol: '', interval: 'Min1', openTime: 0, closeTime: 0, open: 0, high: 0, low: 0, close: 0, baseVolume: 0, quoteVolume: 0, tsEvent: 0, tsRecv: 0, seq: 0,
   };
 
-  protected bind(chunk: DuckDBDataChunk, n: number): void {
-    this.cols = [4, 5, 6, 7, 8, 9, 10, 11, 12].map((c) => f64Column(chunk, c, n));
+  protected override readonly schema = arrowSchema([...HEAD, ...f64s('interval', 'open_time', 'close_time', 'open', 'high', 'low', 'close', 'base_volume', 'quote_volume')]);
+
+  protected bind(batch: RecordBatch): void {
+    this.cols = [4, 5, 6, 7, 8, 9, 10, 11, 12].map((c) => f64Of(batch, c));
   }
 
   current(): SniperEvent {
@@ -245,7 +269,7 @@ export class RowCursor extends ChunkCursor {
   constructor(result: DuckDBResult, symbols: readonly string[], private readonly toEvent: (row: Record<string, unknown>) => SniperEvent, private readonly names: readonly string[]) {
     super(result, symbols);
   }
-  protected bind(chunk: DuckDBDataChunk): void {
+  protected bind(_batch: undefined, chunk: DuckDBDataChunk): void {
     this.rowsOf = chunk.getRowObjects(this.names).map((r) => this.toEvent(r as Record<string, unknown>));
   }
   current(): SniperEvent {

@@ -38,7 +38,7 @@ function listingEvents(): SniperEvent[] {
 
 beforeAll(async () => {
   await writeTestLake(lake, listingEvents());
-});
+}, 60_000);
 
 describe('backtest over a lake', () => {
   test('listing-sniper end to end: report fields, per-listing outcomes, Parquet outputs', async () => {
@@ -65,7 +65,7 @@ describe('backtest over a lake', () => {
     expect(await count('equity.parquet')).toBe(r.equity.length);
     con.closeSync();
     inst.closeSync();
-  });
+  }, 60_000);
 
   test('determinism: two runs over the same lake (random latency, same seed) give one decisions hash', async () => {
     const opts = { lakeDir: lake, strategy: listingSniper, params: { minScore: 0 }, seed: 42, latency: { medianMs: 25, sigma: 0.5, minMs: 2 } } as const;
@@ -74,5 +74,5 @@ describe('backtest over a lake', () => {
     expect(a.decisions.records.length).toBeGreaterThan(20);
     expect(b.decisions.hash()).toBe(a.decisions.hash());
     expect(b.metrics).toEqual(a.metrics);
-  });
+  }, 60_000);
 });

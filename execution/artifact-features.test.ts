@@ -21,7 +21,7 @@ async function sniper(...args: string[]): Promise<void> {
 beforeAll(async () => {
   await sniper('generate', '--listings', '60', '--lake', lake, '--seed', '21');
   await sniper('calibrate', '--lake', lake, '--out', model, '--bootstrap', '10', '--folds', '2');
-});
+}, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('ArtifactFeatureProvider', () => {
@@ -72,5 +72,5 @@ describe('ArtifactFeatureProvider', () => {
     const c = p.confidence(rows[59]![0], rows[59]![1] + 1)!;
     expect(c.score).toBeGreaterThanOrEqual(0);
     expect(c.passes).toBe(c.score >= artifact.threshold);
-  });
+  }, 60_000);
 });

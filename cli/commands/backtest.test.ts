@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 
+// processes under a loaded machine take seconds: every test here has a 60 s limit
 const SNIPER = resolve(import.meta.dir, '..', 'sniper.ts');
 const dir = mkdtempSync(join(tmpdir(), 'bt-cli-'));
 const lake = join(dir, 'lake');
@@ -19,7 +20,7 @@ interface Truth { listings: { symbol: string; apiTradable: boolean; actualOpen: 
 beforeAll(async () => {
   const g = await sniper('generate', '--listings', '16', '--lake', lake, '--seed', '11');
   if (g.code !== 0) throw new Error(`generate failed: ${g.err}`);
-});
+}, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('sniper backtest over a `sniper generate` lake', () => {
@@ -48,7 +49,7 @@ describe('sniper backtest over a `sniper generate` lake', () => {
     inst.closeSync();
     expect(rows.length).toBe(sa.trades);
     for (const [, firstFill, firstTrade] of rows) expect(Number(firstFill)).toBeGreaterThan(Number(firstTrade));
-  });
+  }, 60_000);
 
   test('a sweep runs each parameter set in its own process and writes one row per set', async () => {
     const r = await sniper('backtest', '--lake', lake, '--strategy', 'listing-sniper', '--param', 'minScore=0', '--sweep', 'quoteQty=20,60', '--out', join(dir, 's'), '--quiet');
@@ -57,7 +58,7 @@ describe('sniper backtest over a `sniper generate` lake', () => {
     expect(rows.map((x) => x.quoteQty)).toEqual(['20', '60']);
     expect(rows.every((x) => x.error === null && x.trades > 0)).toBe(true);
     expect(rows[0]!.decisionsHash).not.toBe(rows[1]!.decisionsHash);
-  });
+  }, 60_000);
 
   test('bad input is one line and exit 2', async () => {
     const r = await sniper('backtest', '--lake', lake, '--strategy', 'nope', '--out', join(dir, 'x'));
@@ -67,5 +68,5 @@ describe('sniper backtest over a `sniper generate` lake', () => {
     const p = await sniper('backtest', '--lake', lake, '--strategy', 'listing-sniper', '--param', 'quoteQty=-5', '--out', join(dir, 'x'));
     expect(p.code).toBe(2);
     expect(p.err).toMatch(/quoteQty/);
-  });
+  }, 60_000);
 });
