@@ -122,16 +122,18 @@ describe('orders through MexcRestClient', () => {
 
   test('cancelAllOrders cancels the open order of the symbol and unlocks its USDT', async () => {
     const price = ((await top()).bid * 0.97).toFixed(2);
+    const lockedBefore = (await balances()).USDT!.locked;
     const id = must(await client.placeOrder({ symbol: BTC, side: 'BUY', type: 'LIMIT', quantity: '0.001', price })).orderId;
-    expect((await balances()).USDT!.locked).toBeGreaterThan(0);
+    expect((await balances()).USDT!.locked).toBeCloseTo(lockedBefore + 0.001 * Number(price), 6);
     const cancelled = must(await client.cancelAllOrders(BTC));
     expect(cancelled.map((c) => c.orderId)).toEqual([id]);
     expect(must(await client.openOrders(BTC))).toEqual([]);
-    expect((await balances()).USDT!.locked).toBeCloseTo(0, 6);
+    expect((await balances()).USDT!.locked).toBeCloseTo(lockedBefore, 6);
   });
 
   test('orderIds are unique; cancelAllOrders cancels several; allOrders keeps the history', async () => {
     const price = ((await top()).bid * 0.97).toFixed(2);
+    const lockedBefore = (await balances()).USDT!.locked;
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push(must(await client.placeOrder({ symbol: BTC, side: 'BUY', type: 'LIMIT', quantity: '0.001', price })).orderId);
     expect(new Set(ids).size).toBe(3);
@@ -141,12 +143,29 @@ describe('orders through MexcRestClient', () => {
     const all = must(await client.allOrders(BTC));
     for (const id of ids) expect(all.find((o) => o.orderId === id)?.status).toBe('CANCELED');
     expect(all.some((o) => o.status === 'FILLED')).toBe(true);
-    expect((await balances()).USDT!.locked).toBeCloseTo(0, 6);
+    expect((await balances()).USDT!.locked).toBeCloseTo(lockedBefore, 6);
   });
 
   test('allOrders answers the order history in the client schema', async () => {
     const all = must(await client.allOrders(BTC));
     expect(all.length).toBeGreaterThan(0);
     expect(all.every((o) => o.symbol === BTC)).toBe(true);
+  });
+
+  // SIM BUG: now and then a marketable BUY (IOC here; FOK, LIMIT and MARKET share the code) that
+  // fills completely below its limit leaves the unused part of its lock (qty × limit − quote
+  // spent, ~19 USDT for 0.5 BTC) locked for good, with no open order. sim/matching/engine.ts
+  // place() refunds it with account.change(quote, +left, −left), and sim/matching/account.ts
+  // change() refuses the WHOLE change when float error makes the new locked a hair below zero
+  // (`locked < -1e-12` → return false), so the refund is silently dropped. MEXC returns the
+  // unused frozen amount when an order ends (mexc-api.md §6: ENTRUST_UNFROZEN / ENTRUST_CANCEL).
+  test.skip('every ended marketable BUY returns all of its unused lock', async () => {
+    for (let i = 0; i < 40; i++) {
+      const lockedBefore = sim.exchange.account.get('USDT').locked;
+      const placed = must(await client.placeOrder({ symbol: BTC, side: 'BUY', type: 'IMMEDIATE_OR_CANCEL', quantity: '0.5', price: ((await top()).ask * 1.0005).toFixed(2) }));
+      expect((await query(placed.orderId)).status).not.toBe('NEW');
+      expect(sim.exchange.account.get('USDT').locked).toBeCloseTo(lockedBefore, 6);
+      must(await client.placeOrder({ symbol: BTC, side: 'SELL', type: 'MARKET', quantity: '0.4997' })); // what the buy netted after the fee
+    }
   });
 });

@@ -69,6 +69,7 @@ describe('REST public endpoints through MexcRestClient', () => {
   });
 
   test('depth: lastUpdateId is the book version; levels sorted, best bid below best ask', async () => {
+    expect(must(await client.depth(BTC)).bids.length).toBeLessThanOrEqual(100); // default limit 100
     const d = must(await client.depth(BTC, 20));
     const id = intOf(d.lastUpdateId, 'lastUpdateId');
     expect(id).toBeGreaterThan(0);
@@ -86,7 +87,14 @@ describe('REST public endpoints through MexcRestClient', () => {
     const trades = must(await client.trades(BTC, 10));
     expect(trades.length).toBeGreaterThan(0);
     expect(trades.length).toBeLessThanOrEqual(10);
+    // startTime/endTime bound the answer
+    const all = must(await client.aggTrades(BTC));
+    const mid = intOf(all[Math.floor(all.length / 2)]!.T, 'T');
+    const late = must(await client.aggTrades(BTC, { startTime: mid, endTime: mid + 60_000 }));
+    expect(late.length).toBeGreaterThan(0);
+    expect(late.every((a) => intOf(a.T, 'T') >= mid)).toBe(true);
     const aggs = must(await client.aggTrades(BTC, { limit: 50 }));
+    expect(aggs.length).toBeLessThanOrEqual(50);
     expect(aggs.length).toBeGreaterThan(0);
     for (const a of aggs) expect(Number(a.p)).toBeGreaterThan(0);
     const times = aggs.map((a) => intOf(a.T, 'T'));
@@ -102,6 +110,10 @@ describe('REST public endpoints through MexcRestClient', () => {
     const t24 = must(await client.ticker24hr(BTC));
     expect(t24.symbol).toBe(BTC);
     expect(Number(t24.lastPrice)).toBeGreaterThan(0);
+    // priceChangePercent is a fraction, not a percent
+    const open = Number(t24.openPrice);
+    expect(Number(t24.priceChangePercent)).toBeCloseTo(Number(t24.priceChange) / open, 3);
+    expect(Math.abs(Number(t24.priceChangePercent))).toBeLessThan(0.5);
     expect(must(await client.ticker24hrAll()).some((t) => t.symbol === BTC)).toBe(true);
     expect(Number(must(await client.tickerPrice(BTC)).price)).toBeGreaterThan(0);
     expect(must(await client.tickerPriceAll()).map((t) => t.symbol)).toContain(BTC);

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import type { BookSnapshotEvent, BookTickerEvent, KlineEvent, MiniTickerEvent, TradeEvent } from '../../../core/events.ts';
 import { ackAccepts } from '../control.ts';
 import { channels, KLINE_INTERVALS } from '../channels.ts';
-import { BTC, e2eScenario, startE2eSim, until } from './harness.ts';
+import { BTC, clientFor, e2eScenario, must, startE2eSim, until } from './harness.ts';
+import { intOf } from '../rest/wire-primitives.ts';
 import { E2eWsClient, type ReceivedFrame } from './ws-client.ts';
 
 const sim = startE2eSim(e2eScenario({ speed: 4 }));
@@ -153,5 +154,20 @@ describe('public pushes decode and normalize', () => {
     }
     expect(minis.some((t) => t.symbol === BTC)).toBe(true);
     for (const f of [...c.on(ch.mini), ...c.on(ch.minis)]) expect(f.frame.createTime! % 3000).toBe(0);
+  });
+
+  test('the taker side agrees across WS and REST: tradeType 1 (buy) ⇔ aggTrades m=false, 2 (sell) ⇔ m=true', async () => {
+    const ws = events<TradeEvent>(c.on(ch.deals100));
+    const rest = must(await clientFor(sim).aggTrades(BTC, { limit: 1000 }));
+    const byKey = new Map(rest.map((a) => [`${intOf(a.T, 'T')}/${Number(a.p)}/${Number(a.q)}`, a.m]));
+    let matched = 0;
+    for (const t of ws) {
+      const m = byKey.get(`${t.tradeTime}/${t.price}/${t.qty}`);
+      if (m === undefined) continue;
+      expect(m).toBe(t.side === 'sell');
+      matched++;
+    }
+    expect(matched).toBeGreaterThan(10);
+    expect(new Set(ws.map((t) => t.side)).size).toBe(2);
   });
 });

@@ -74,17 +74,39 @@ describe('private stream via listenKey', () => {
 
   test('a resting LIMIT: NEW with USDT locked, then CANCELED with it unlocked', async () => {
     const price = (Number(must(await client.bookTicker(BTC)).bidPrice) * 0.97).toFixed(2);
+    const lockedBefore = Number(must(await client.account()).balances.find((b) => b.asset === 'USDT')!.locked);
     const placed = must(await client.placeOrder({ symbol: BTC, side: 'BUY', type: 'LIMIT', quantity: '0.001', price }));
     await until(() => ofType<OrderUpdateEvent>('order_update').some((o) => o.orderId === placed.orderId && o.status === 'NEW'), 2000, 'NEW');
     const locked = ofType<BalanceEvent>('balance').filter((b) => b.asset === 'USDT').at(-1)!;
-    expect(locked.locked).toBeCloseTo(0.001 * Number(price), 6);
+    expect(locked.locked).toBeCloseTo(lockedBefore + 0.001 * Number(price), 6);
     const update = ofType<OrderUpdateEvent>('order_update').find((o) => o.orderId === placed.orderId && o.status === 'NEW')!;
     expect(update.orderType).toBe('LIMIT');
     expect(update.price).toBe(Number(price));
     expect(update.qty).toBe(0.001);
     must(await client.cancelOrder({ symbol: BTC, orderId: placed.orderId }));
     await until(() => ofType<OrderUpdateEvent>('order_update').some((o) => o.orderId === placed.orderId && o.status === 'CANCELED'), 2000, 'CANCELED');
-    await until(() => ofType<BalanceEvent>('balance').filter((b) => b.asset === 'USDT').at(-1)!.locked === 0, 2000, 'USDT unlocked');
+    await until(() => Math.abs(ofType<BalanceEvent>('balance').filter((b) => b.asset === 'USDT').at(-1)!.locked - lockedBefore) < 1e-6, 2000, 'USDT unlocked');
+  });
+
+  test('IOC, FOK and LIMIT_MAKER arrive with their own order types; balance change types are MEXC\'s', async () => {
+    const { askPrice } = must(await client.bookTicker(BTC));
+    const ask = Number(askPrice);
+    const types = [
+      ['IMMEDIATE_OR_CANCEL', (ask * 1.001).toFixed(2)], ['FILL_OR_KILL', (ask * 1.001).toFixed(2)], ['LIMIT_MAKER', (ask * 1.01).toFixed(2)],
+    ] as const;
+    for (const [type, price] of types) {
+      const placed = must(await client.placeOrder({ symbol: BTC, side: 'BUY', type, quantity: '0.0002', price }));
+      const rest = must(await client.queryOrder({ symbol: BTC, orderId: placed.orderId }));
+      await until(() => ofType<OrderUpdateEvent>('order_update').some((o) => o.orderId === placed.orderId && o.status === rest.status), 2000, `${type} update`);
+      const update = ofType<OrderUpdateEvent>('order_update').filter((o) => o.orderId === placed.orderId).at(-1)!;
+      expect(update.orderType).toBe(type);
+      expect(update.status).toBe(rest.status);
+    }
+    // mexc-api.md §5: the account change types
+    const documented = ['WITHDRAW', 'WITHDRAW_FEE', 'DEPOSIT', 'DEPOSIT_FEE', 'ENTRUST', 'ENTRUST_PLACE', 'ENTRUST_CANCEL', 'TRADE_FEE', 'ENTRUST_UNFROZEN', 'SUGAR', 'ETF_INDEX', 'CONTRACT_TRANSFER'];
+    const reasons = new Set(ofType<BalanceEvent>('balance').map((b) => b.reason));
+    expect(reasons.size).toBeGreaterThan(1);
+    for (const r of reasons) expect(documented).toContain(r);
   });
 
   test('listenKey lifecycle: keep-alive, list, at most 5 connections per key, close invalidates it', async () => {
