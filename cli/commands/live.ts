@@ -101,41 +101,44 @@ examples:
       model = check(modelArtifactSchema, raw, '--model');
     }
     if ((args.rest === undefined) !== (args.ws === undefined)) throw new UsageError('--rest and --ws go together');
+    if (args.venue === 'sim' && args.mode === 'real' && args.rest === undefined) throw new UsageError('real mode against sim needs --rest/--ws of a sim whose apiKey/apiSecret are in the environment');
     let sim: SimProcess | undefined;
     if (args.venue === 'sim' && args.rest === undefined) {
       sim = await startSim(['--listings', '3', '--first-open-in', '20', '--listing-interval', '45', '--seed', String(args.seed)]);
       io.stderr.write(`started sniper sim at ${sim.rest}\n`);
     }
-    if (args.venue === 'sim' && args.mode === 'real' && sim !== undefined) throw new UsageError('real mode against sim needs --rest/--ws of a sim whose apiKey/apiSecret are in the environment');
-    const rest = args.rest ?? sim?.rest ?? MEXC.rest;
-    const ws = args.ws ?? sim?.ws ?? MEXC.ws;
-    const web = args.web ?? (args.venue === 'sim' || args.rest !== undefined ? rest : MEXC.web);
-    const runId = args['run-id'] ?? `live-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-    const outDir = args.out ?? join('data', 'live', runId);
-    const log = componentLogger('live');
-    const run = await LiveRun.create({
-      mode: args.mode, venueName: args.venue, restUrl: rest, webUrl: web, wsUrl: ws, ...(guard.value === undefined ? {} : { credentials: guard.value }),
-      strategy, params: scoped.strategy, risk: scoped.risk, riskParsed: risk, venueDefaults: scoped.venue, instruments, latency,
-      ...(model === undefined ? {} : { model, modelPath: args.model! }), seed: args.seed, initialQuote: args.quote, runId, outDir, symbols: args.symbols, log,
-    });
-    const status = new LiveStatusLine(run, io.stderr);
-    const abort = new AbortController();
-    const onSignal = () => abort.abort();
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
     try {
-      io.stderr.write(`live ${args.mode} on ${args.venue} (${rest}), run folder ${outDir}${args.mode === 'real' ? ' — REAL ORDERS' : ''}\n`);
-      run.start();
-      status.start();
-      await run.runFor(args.duration === undefined ? Infinity : args.duration * 1000, abort.signal);
+      const rest = args.rest ?? sim?.rest ?? MEXC.rest;
+      const ws = args.ws ?? sim?.ws ?? MEXC.ws;
+      const web = args.web ?? (args.venue === 'sim' || args.rest !== undefined ? rest : MEXC.web);
+      const runId = args['run-id'] ?? `live-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      const outDir = args.out ?? join('data', 'live', runId);
+      const run = await LiveRun.create({
+        mode: args.mode, venueName: args.venue, restUrl: rest, webUrl: web, wsUrl: ws, ...(guard.value === undefined ? {} : { credentials: guard.value }),
+        strategy, params: scoped.strategy, risk: scoped.risk, riskParsed: risk, venueDefaults: scoped.venue, instruments, latency,
+        ...(model === undefined ? {} : { model, modelPath: args.model! }), seed: args.seed, initialQuote: args.quote, runId, outDir, symbols: args.symbols,
+        log: componentLogger('live'),
+      });
+      const status = new LiveStatusLine(run, io.stderr);
+      const abort = new AbortController();
+      const onSignal = () => abort.abort();
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+      try {
+        io.stderr.write(`live ${args.mode} on ${args.venue} (${rest}), run folder ${outDir}${args.mode === 'real' ? ' — REAL ORDERS' : ''}\n`);
+        run.start();
+        status.start();
+        await run.runFor(args.duration === undefined ? Infinity : args.duration * 1000, abort.signal);
+      } finally {
+        status.stop();
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+      }
+      const summary = await run.stop();
+      io.stdout.write(args.json ? `${JSON.stringify(summary, null, 2)}\n` : formatLiveSummary(summary, outDir));
+      return summary.failure === null ? 0 : 1;
     } finally {
-      status.stop();
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      await sim?.stop();
     }
-    const summary = await run.stop();
-    await sim?.stop();
-    io.stdout.write(args.json ? `${JSON.stringify(summary, null, 2)}\n` : formatLiveSummary(summary, outDir));
-    return summary.failure === null ? 0 : 1;
   },
 });
