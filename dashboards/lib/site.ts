@@ -106,8 +106,8 @@ export async function buildDashboards(opts: SiteOptions, io: CommandIo): Promise
   await Promise.all([collect(proc.stdout, log, echo), collect(proc.stderr, log, echo)]);
   const code = await proc.exited;
   if (code !== 0) {
-    if (!opts.verbose) io.stderr.write(log.join('').split('\n').slice(-40).join('\n'));
-    throw new DashboardsError(`observable build exited with ${code} (output above)`);
+    const tail = log.join('').replace(/\x1b\[[0-9;]*m/g, '').trim().split('\n').slice(-25).join('\n');
+    throw new DashboardsError(`observable build exited with ${code}; its last lines:\n${tail}`);
   }
   const remote = remoteReferences(outDir);
   if (remote.length > 0) throw new DashboardsError(`the built site would fetch from the internet: ${remote.join(', ')}`);
