@@ -24,6 +24,8 @@ export const featureParamsSchema = z.object({
   noticeP90Ms: z.number().positive().default(31 * 3_600_000),
   recentWindowMs: z.number().int().positive().default(7 * 86_400_000),
   competitorWindowMs: z.number().int().positive().default(3_600_000),
+  /** Gaps to the neighbouring scheduled opens count up to this (external factor); ≥ the competitor window. */
+  isolationCapMs: z.number().int().positive().default(4 * 3_600_000),
   /** Earlier listings needed before a factor is scaled (until then it is 0.5). */
   minHistory: z.number().int().min(2).default(20),
 });
@@ -79,6 +81,7 @@ export async function runPipeline(conn: DuckDBConnection, options: PipelineOptio
     notice_p90_ms: features.noticeP90Ms,
     recent_window_ms: features.recentWindowMs,
     competitor_window_ms: features.competitorWindowMs,
+    isolation_cap_ms: Math.max(features.isolationCapMs, features.competitorWindowMs),
     min_history: features.minHistory,
   });
   const stepMs: Record<string, number> = {};

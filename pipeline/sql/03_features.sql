@@ -3,12 +3,14 @@
 -- it, and labels of other listings whose snipe had finished (exit_ms) before it.
 -- Inputs: listing_decisions, listing_facts (the symbol list only), listings, status, klines
 -- (market pairs, Min1), labels. Variables: market_symbols, market_lookback_ms, history_prior,
--- notice_p10_ms, notice_p50_ms, notice_p90_ms, recent_window_ms, competitor_window_ms, min_history.
+-- notice_p10_ms, notice_p50_ms, notice_p90_ms, recent_window_ms, competitor_window_ms,
+-- isolation_cap_ms, min_history.
 -- Raw factors:
 --   history  smoothed success rate of earlier finished snipes with the same zone and last tuple
 --   market   mean over the market pairs of (lookback log return / realised volatility)
 --   timing   normal score of the advance notice on the real figures' quantiles
---   external minus the number of other listings scheduled within the competitor window, as known
+--   external isolation: ln(gap to the nearest other scheduled open before + 1 min) + ln(gap to the
+--            nearest after + 1 min), from schedules known before the decision, gaps capped
 -- Each factor = Φ((raw − mean) / SD) over the listings decided earlier (0.5 until min_history of
 -- them), so all four are percentiles on one scale and their weights compare.
 
@@ -34,17 +36,22 @@ WITH d0 AS (
          arg_max(p.api_tradable, p.ts_recv) FILTER (WHERE p.source = 'default_symbols' AND p.api_tradable IS NOT NULL) AS api_tradable_known
   FROM d JOIN pre p USING (symbol) GROUP BY d.symbol
 ), schedules AS (
-  -- each (listing, scheduled open) and when it was first seen, bucketed by the window for an equi-join
-  SELECT symbol, open_time, min(ts_recv) AS first_us, open_time // getvariable('competitor_window_ms') AS bucket
+  -- each (listing, scheduled open) and when it was first seen, bucketed by the isolation cap
+  -- (≥ the competitor window) for an equi-join
+  SELECT symbol, open_time, min(ts_recv) AS first_us, open_time // getvariable('isolation_cap_ms') AS bucket
   FROM status WHERE open_time IS NOT NULL GROUP BY symbol, open_time
 ), near AS (
-  SELECT d.*, d.known_open_ms // getvariable('competitor_window_ms') + unnest([-1, 0, 1]) AS bucket FROM d
+  SELECT d.*, d.known_open_ms // getvariable('isolation_cap_ms') + unnest([-1, 0, 1]) AS bucket FROM d
 ), competitors AS (
-  -- other listings whose schedule (as seen before our decision) falls near our open
-  SELECT n.symbol, count(DISTINCT s.symbol) AS competing
+  -- other listings whose schedule, as seen before our decision, falls near our open: how many
+  -- within the competitor window, and the gaps to the nearest before and after (capped)
+  SELECT n.symbol,
+         count(DISTINCT s.symbol) FILTER (WHERE abs(s.open_time - n.known_open_ms) <= getvariable('competitor_window_ms')) AS competing,
+         min(n.known_open_ms - s.open_time) FILTER (WHERE s.open_time <= n.known_open_ms) AS gap_before_ms,
+         min(s.open_time - n.known_open_ms) FILTER (WHERE s.open_time > n.known_open_ms) AS gap_after_ms
   FROM near n JOIN schedules s USING (bucket)
   WHERE s.symbol <> n.symbol AND s.first_us < n.decision_ms * 1000
-    AND s.open_time BETWEEN n.known_open_ms - getvariable('competitor_window_ms') AND n.known_open_ms + getvariable('competitor_window_ms')
+    AND abs(s.open_time - n.known_open_ms) < getvariable('isolation_cap_ms')
   GROUP BY n.symbol
 ), ref_returns AS (
   -- the market pairs' Min1 closes as running sums of log returns and squared log returns
@@ -98,6 +105,8 @@ WITH d0 AS (
          greatest(coalesce(k.schedules_seen, 1) - 1, 0) AS schedule_changes,
          coalesce(k.observations, 0) AS observations_before, k.last_tuple, k.api_tradable_known,
          coalesce(c.competing, 0) AS competing_listings,
+         least(coalesce(c.gap_before_ms, getvariable('isolation_cap_ms')), getvariable('isolation_cap_ms')) AS gap_before_ms,
+         least(coalesce(c.gap_after_ms, getvariable('isolation_cap_ms')), getvariable('isolation_cap_ms')) AS gap_after_ms,
          hour(make_timestamp(d.known_open_ms * 1000)) AS open_hour_utc,
          m.market_z, coalesce(m.market_pairs, 0) AS market_pairs,
          -- advance notice as a normal score on the real figures' log-linear quantile table
@@ -113,7 +122,7 @@ WITH d0 AS (
     (history_successes + getvariable('history_prior') * base_rate) / (history_n + getvariable('history_prior')) AS history_raw,
     market_z AS market_raw,
     notice_z AS timing_raw,
-    -1.0 * competing_listings AS external_raw
+    ln(gap_before_ms + 60000.0) + ln(gap_after_ms + 60000.0) AS external_raw
   FROM raw
 ), scaled AS (
   -- each raw factor in standard units of the listings decided before this one (mean and SD of

@@ -2,8 +2,8 @@
  * A small listing world with a known truth, written as a lake, for the pipeline's own tests and
  * benchmark. Each listing's four factors are built from observables exactly the way
  * pipeline/sql/03_features.sql reads them (advance notice, the BTCUSDT trend over the 3 days
- * before the decision, competing listings, the smoothed success rate of earlier listings with the
- * same zone and status tuple), and success is drawn with probability σ(k·(Σ wj·xj − c)). A success
+ * before the decision, the gaps to the neighbouring known opens, the smoothed success rate of
+ * earlier listings with the same zone and status tuple), and success is drawn with probability σ(k·(Σ wj·xj − c)). A success
  * tape climbs through every take-profit level; a failure tape falls through the stop.
  */
 import { FACTORS, type Factors } from '../../core/confidence.ts';
@@ -94,7 +94,7 @@ export function buildWorld(spec: WorldSpec): World {
   const scale = new RunningScale(20);
   let lo = 0; // first plan entry that can still compete (opens within an hour before)
   for (const p of plan) {
-    while (plan[lo]!.openMs < p.openMs - 3_600_000) lo++;
+    while (plan[lo]!.openMs <= p.openMs - 4 * 3_600_000) lo++;
     const decisionMs = p.openMs - LEAD;
     const firstSeen = p.openMs - p.noticeMs;
     const key = `${p.zone}|${p.tuple}`;
@@ -102,12 +102,17 @@ export function buildWorld(spec: WorldSpec): World {
     const history = (g.s + 10 * ((sAll + 1) / (nAll + 2))) / (g.n + 10);
     const now = refBefore(decisionMs), then = refBefore(decisionMs - LOOKBACK);
     const market = (now!.cumR - then!.cumR) / Math.sqrt(now!.cumR2 - then!.cumR2);
-    let competing = 0;
-    for (let j = lo; j < plan.length && plan[j]!.openMs <= p.openMs + 3_600_000; j++) {
+    // isolation from the schedules known before the decision, gaps capped at 4 h
+    const CAP = 4 * 3_600_000;
+    let before = CAP, after = CAP;
+    for (let j = lo; j < plan.length && plan[j]!.openMs < p.openMs + CAP; j++) {
       const o = plan[j]!;
-      if (o !== p && o.openMs >= p.openMs - 3_600_000 && o.openMs - o.noticeMs < decisionMs) competing++;
+      if (o === p || o.openMs - o.noticeMs >= decisionMs || o.openMs <= p.openMs - CAP) continue;
+      if (o.openMs <= p.openMs) before = Math.min(before, p.openMs - o.openMs);
+      else after = Math.min(after, o.openMs - p.openMs);
     }
-    const factors = scale.next({ history, market, timing: p.timing, external: -competing });
+    const external = Math.log(before + 60_000) + Math.log(after + 60_000);
+    const factors = scale.next({ history, market, timing: p.timing, external });
     const score = FACTORS.reduce((a, f) => a + spec.weights[f] * factors[f], 0);
     const probability = sigmoid((spec.steepness ?? 10) * (score - (spec.center ?? 0.5)));
     const success: 0 | 1 = rng() < probability ? 1 : 0;
