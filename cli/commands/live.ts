@@ -12,7 +12,7 @@ import { componentLogger } from '../../core/logger.ts';
 import { instrumentDefaultsSchema } from '../../execution/instrument.ts';
 import { latencySchema } from '../../execution/latency.ts';
 import { riskParamsSchema } from '../../execution/risk-guard.ts';
-import { startSim, type SimProcess } from '../../ingest/testing/sim-process.ts';
+import { startSimChild, type SimChild } from '../../live/sim-child.ts';
 import { formatLiveSummary } from '../../live/format-summary.ts';
 import { LiveRun } from '../../live/live-run.ts';
 import { splitScopedParams } from '../../live/scoped-params.ts';
@@ -102,9 +102,9 @@ examples:
     }
     if ((args.rest === undefined) !== (args.ws === undefined)) throw new UsageError('--rest and --ws go together');
     if (args.venue === 'sim' && args.mode === 'real' && args.rest === undefined) throw new UsageError('real mode against sim needs --rest/--ws of a sim whose apiKey/apiSecret are in the environment');
-    let sim: SimProcess | undefined;
+    let sim: SimChild | undefined;
     if (args.venue === 'sim' && args.rest === undefined) {
-      sim = await startSim(['--listings', '3', '--first-open-in', '20', '--listing-interval', '45', '--seed', String(args.seed)]);
+      sim = await startSimChild(['--listings', '3', '--first-open-in', '20', '--listing-interval', '45', '--seed', String(args.seed)]);
       io.stderr.write(`started sniper sim at ${sim.rest}\n`);
     }
     try {
