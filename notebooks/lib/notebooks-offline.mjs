@@ -74,7 +74,7 @@ function viteConfig() {
 const [command, ...rest] = process.argv.slice(2);
 if (command === "build") {
   const [outDir, ...inputs] = rest;
-  await build({...viteConfig(), build: {outDir, emptyOutDir: true, rollupOptions: {input: inputs, shimMissingExports: true}}});
+  await build({...viteConfig(), build: {outDir, emptyOutDir: true, assetsInlineLimit: 0, rollupOptions: {input: inputs, shimMissingExports: true}}});
 } else if (command === "preview") {
   const [port, host] = rest;
   const server = await createServer({...viteConfig(), server: {port: Number(port), host, strictPort: false}});
