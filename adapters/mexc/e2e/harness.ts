@@ -3,6 +3,7 @@
  * project's own REST client pointed at it, and helpers shared by the e2e tests. Nothing here is
  * mocked: the client talks HTTP to the sim, the WebSocket clients (ws-client.ts) talk to its /ws.
  */
+import { setDefaultTimeout } from 'bun:test';
 import { z } from 'zod';
 import type { Clock } from '../../../core/clock.ts';
 import type { Result } from '../../../core/result.ts';
@@ -11,6 +12,10 @@ import { parseFaults } from '../../../sim/faults/fault-spec.ts';
 import { startSim, type RunningSim } from '../../../sim/server/sim-server.ts';
 import { MexcRestClient } from '../rest/client.ts';
 import type { MexcRestConfigInput } from '../rest/client-config.ts';
+
+// bunfig.toml asks for 60 s per test but bun 1.4.5 keeps its 5 s default here; these tests start
+// servers and child processes and wait on protocol timers, so give them room on a loaded machine.
+setDefaultTimeout(30_000);
 
 /** The established pair every e2e sim trades (deep book, frequent trades). */
 export const BTC = 'BTCUSDT';

@@ -45,6 +45,8 @@ describe('REST public endpoints through MexcRestClient', () => {
     expect(Number(band!.bidMultiplierUp)).toBeGreaterThan(0);
     expect(Number(band!.askMultiplierDown)).toBeGreaterThan(0);
 
+    const both = must(await client.exchangeInfo({ symbols: [BTC, listing.symbol] })).symbols.map((x) => x.symbol);
+    expect(both.sort()).toEqual([BTC, listing.symbol].sort());
     const pending = must(await client.exchangeInfo({ symbol: listing.symbol })).symbols;
     expect(pending.map((s) => s.symbol)).toEqual([listing.symbol]);
     expect(pending[0]!.status).toBe('2');

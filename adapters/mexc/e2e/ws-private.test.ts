@@ -11,7 +11,7 @@ import { channels } from '../channels.ts';
 import { BTC, clientFor, e2eScenario, must, startE2eSim, until, waitForMarket } from './harness.ts';
 import { E2eWsClient } from './ws-client.ts';
 
-const sim = startE2eSim(e2eScenario({ account: { balances: { USDT: 10_000 }, takerFee: 0.0005 } }));
+const sim = startE2eSim(e2eScenario({ account: { balances: { USDT: 10_000 }, takerFee: 0.0005, makerFee: 0 } }));
 const client = clientFor(sim);
 const privateChannels = [channels.privateOrders(), channels.privateDeals(), channels.privateAccount()];
 const open: E2eWsClient[] = [];
@@ -108,6 +108,18 @@ describe('private stream via listenKey', () => {
     expect(reasons.size).toBeGreaterThan(1);
     for (const r of reasons) expect(documented).toContain(r);
   });
+
+  test('a resting LIMIT at the best bid fills as maker from the market\'s own sell flow', async () => {
+    const bid = must(await client.bookTicker(BTC)).bidPrice;
+    const placed = must(await client.placeOrder({ symbol: BTC, side: 'BUY', type: 'LIMIT', quantity: '0.0002', price: String(bid) }));
+    expect(must(await client.queryOrder({ symbol: BTC, orderId: placed.orderId })).status).not.toBe('CANCELED');
+    await until(() => ofType<FillEvent>('fill').some((f) => f.orderId === placed.orderId), 8000, 'a maker fill');
+    const fill = ofType<FillEvent>('fill').find((f) => f.orderId === placed.orderId)!;
+    expect(fill.isMaker).toBe(true);
+    expect(fill.price).toBe(Number(bid));
+    expect(fill.fee).toBe(0); // the scenario's maker fee
+    must(await client.cancelAllOrders(BTC)); // whatever is left of it
+  }, 15_000);
 
   test('listenKey lifecycle: keep-alive, list, at most 5 connections per key, close invalidates it', async () => {
     expect(must(await client.keepAliveListenKey(listenKey)).listenKey).toBe(listenKey);
