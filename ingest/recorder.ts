@@ -51,6 +51,7 @@ export class Recorder {
   private readonly log: Logger;
   private snapshotsInFlight = new Set<string>();
   private snapshotSeq = 0;
+  private stopped = false;
   snapshots = 0;
 
   private constructor(
@@ -107,6 +108,7 @@ export class Recorder {
     this.snapshotsInFlight.add(symbol);
     void this.rest.depth(symbol, 5000).then((r) => {
       this.snapshotsInFlight.delete(symbol);
+      if (this.stopped) return;
       const meta = { connId: `${this.config.recorderId}-rest`, tsRecv: this.clock.nowUs(), seq: this.snapshotSeq++ };
       if (!r.ok) {
         this.log.warn({ symbol, err: r.error.message }, 'depth snapshot failed; retrying on the next delta');
@@ -122,7 +124,8 @@ export class Recorder {
 
   /** Stop everything and flush: gaps still open are closed at now, listings rows written, files finished. */
   async stop(): Promise<void> {
-    this.discovery?.stop();
+    this.stopped = true;
+    await this.discovery?.stop();
     this.pool.stop();
     const meta = { connId: `${this.config.recorderId}-rest`, tsRecv: this.clock.nowUs(), seq: this.snapshotSeq++ };
     this.frames.resetBooks([...this.frames.books.keys()], meta, 'end of recording');

@@ -37,6 +37,8 @@ export class ListingDiscovery {
   readonly book = new ListingBook();
   private offsetMs = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private looping: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
   private due = { calendar: 0, symbols: 0, qualify: 0 };
   private seq = 0;
   private running = false;
@@ -62,12 +64,15 @@ export class ListingDiscovery {
 
   start(): void {
     this.running = true;
-    void this.loop();
+    this.looping = this.loop();
   }
 
-  stop(): void {
+  /** Stop polling; resolves when a poll in flight has finished (so nothing is written after). */
+  async stop(): Promise<void> {
     this.running = false;
     if (this.timer !== undefined) clearTimeout(this.timer);
+    this.wake?.();
+    await this.looping;
   }
 
   private interval(normal: number): number {
@@ -97,6 +102,7 @@ export class ListingDiscovery {
       for (const symbol of this.book.dueForSubscription(this.venueNow(), this.o.subscribeAheadMs ?? 10 * 60_000)) this.subscribe(symbol);
       if (!this.running) return;
       await new Promise<void>((r) => {
+        this.wake = r;
         this.timer = setTimeout(r, 200);
       });
     }

@@ -84,6 +84,7 @@ export class WsConnection {
   }
 
   private onMessage(data: Buffer, isBinary: boolean): void {
+    if (this.closedByUs) return; // closing on purpose: the sinks may already be finishing
     const tsRecv = this.clock.nowUs();
     const meta = { connId: this.id, tsRecv, seq: this.seq++ };
     const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
