@@ -74,6 +74,12 @@ describe('sniper live (paper) against sim, replayed by sniper backtest', () => {
     expect((summary.feed as { reconnects: number }).reconnects).toBeGreaterThanOrEqual(1);
   });
 
+  test('a person watching saw the status line on stderr; stdout carried only the summary', () => {
+    expect(live.stderr).toMatch(/live paper sim \| 0:1\d \| conns \d/);
+    expect(live.stderr).not.toContain('"level":50'); // no error lines
+    expect(summary.replay.command[0]).toBe('sniper');
+  });
+
   test('the run folder holds the audit trail', () => {
     for (const f of ['summary.json', 'decisions.jsonl', 'decisions.parquet', 'orders.parquet', 'fills.parquet', 'lake/trades', 'lake/status', 'lake/raw_frames']) {
       expect(existsSync(join(runDir(), f))).toBe(true);
