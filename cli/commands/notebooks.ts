@@ -42,7 +42,7 @@ Everything builds offline: libraries come from node_modules, never from a CDN.`,
     model: z.string().min(1).optional(),
     run: z.string().min(1).optional(),
     out: z.string().min(1).optional(),
-    port: flag.int('--port', 0, 65535),
+    port: flag.int('--port', 1, 65535),
     host: z.string().min(1),
     verbose: z.boolean(),
     positionals: z.array(z.enum(['build', 'preview'], { error: 'the action must be build or preview' }))

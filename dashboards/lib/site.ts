@@ -116,6 +116,18 @@ export async function buildDashboards(opts: SiteOptions, io: CommandIo): Promise
   return pages;
 }
 
+/** Ends a long-lived child (a preview server) when this process is interrupted or ends. */
+export function stopWithParent(proc: { kill(signal?: number | NodeJS.Signals): void }): void {
+  const stop = (): void => proc.kill('SIGTERM');
+  process.once('exit', stop);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      stop();
+      process.exit(130);
+    });
+  }
+}
+
 /** `observable preview` on localhost; prints the URL and runs until the process is stopped. */
 export async function previewDashboards(opts: SiteOptions & { port: number; host: string }, io: CommandIo): Promise<number> {
   const env = siteEnv(opts);
@@ -124,6 +136,7 @@ export async function previewDashboards(opts: SiteOptions & { port: number; host
   const proc = Bun.spawn([nodeExecutable(), RUNNER, 'preview', '--no-open', '--host', opts.host, '--port', String(opts.port)], {
     cwd: DASHBOARDS_DIR, env, stdout: 'pipe', stderr: 'inherit', stdin: 'ignore',
   });
+  stopWithParent(proc);
   const decoder = new TextDecoder();
   let announced = false;
   for await (const chunk of proc.stdout) {

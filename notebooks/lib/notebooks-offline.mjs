@@ -7,7 +7,7 @@
 // against the DuckDB database `sniper notebooks` prepares (.observable/databases.json).
 //   node lib/notebooks-offline.mjs build OUT FILE.html...
 //   node lib/notebooks-offline.mjs preview PORT HOST
-import {existsSync} from "node:fs";
+import {existsSync, readdirSync} from "node:fs";
 import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {build, createServer} from "vite";
@@ -79,7 +79,9 @@ if (command === "build") {
   const [port, host] = rest;
   const server = await createServer({...viteConfig(), server: {port: Number(port), host, strictPort: false}});
   await server.listen();
-  console.log(`notebooks: ${server.resolvedUrls.local[0]}`);
+  for (const file of readdirSync(root).filter((f) => f.endsWith(".html")).sort()) {
+    console.log(`notebooks: ${server.resolvedUrls.local[0]}${file}`);
+  }
 } else {
   console.error("usage: notebooks-offline.mjs build OUT FILE.html... | preview PORT HOST");
   process.exit(2);

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CommandIo } from '../../cli/command.ts';
-import { reportSources, siteEnv, type SiteOptions } from '../../dashboards/lib/site.ts';
+import { reportSources, siteEnv, stopWithParent, type SiteOptions } from '../../dashboards/lib/site.ts';
 import { resolveSources } from '../../dashboards/lib/sources.ts';
 import { NotebooksError, prepareDatabase } from './database.ts';
 
@@ -85,5 +85,6 @@ export async function previewNotebooks(opts: SiteOptions & { port: number; host:
   const proc = Bun.spawn([node(), RUNNER, 'preview', String(opts.port), opts.host], {
     cwd: NOTEBOOKS_DIR, env, stdout: 'inherit', stderr: 'inherit', stdin: 'ignore',
   });
+  stopWithParent(proc);
   return proc.exited;
 }
