@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Truth { weights: Record<string, number>; listings: { symbol: string; index: number; scheduledOpen: number; actualOpen: number; factors: Record<string, number>; pump: number }[] }
+interface Truth { weights: Record<string, number>; listings: { symbol: string; index: number; scheduledOpen: number; actualOpen: number; factors: Record<string, number>; latent: Record<string, number>; pump: number }[] }
 
 test('every table is readable and ground_truth.json holds the weights and every listing', async () => {
   expect(result.listings).toBe(8);
@@ -45,7 +45,7 @@ test('every table is readable and ground_truth.json holds the weights and every 
 test("a listing's trades and raw frames are the live sim's", async () => {
   const truth = JSON.parse(readFileSync(join(dir, 'ground_truth.json'), 'utf8')) as Truth;
   const t0 = truth.listings[0]!;
-  const plan = planListing(scenario, t0.index, t0.scheduledOpen);
+  const plan = planListing(scenario, t0.index, t0.scheduledOpen, t0.latent.external);
   expect(plan.symbol).toBe(t0.symbol);
   const live = new SymbolMarket(scenario.seed, plan.symbol, new ListingSource(scenario.seed, plan), listingMakerStyle(plan), plan);
   const trades: PublicTrade[] = [];

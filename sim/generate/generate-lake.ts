@@ -6,15 +6,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Scenario } from '../config/scenario.ts';
-import { externalLatent, normaliseWeights } from '../market/factors.ts';
+import { normaliseWeights } from '../market/factors.ts';
 import { MAX_LEAD_MS, planListing, type ListingPlan } from '../market/listing-plan.ts';
 import { pathBars, statsFromBars } from '../market/path-stats.ts';
 import { ListingSource } from '../market/trade-source.ts';
-import { rngFor } from '../market/rng.ts';
 import { writeListingRows } from './listing-rows.ts';
 import { PartitionBuffers } from './partition-buffers.ts';
 import { ReferenceRows } from './reference-rows.ts';
 import { WorkerWriter } from './worker-writer.ts';
+import { buildSchedule } from './schedule.ts';
 
 export interface GenerateOptions {
   readonly scenario: Scenario;
@@ -22,7 +22,7 @@ export interface GenerateOptions {
   readonly listings: number;
   /** First listing's scheduled open is after this (ms). */
   readonly startMs: number;
-  /** Mean time between scheduled opens (exponential gaps, at least 5 minutes). */
+  /** Mean time between scheduled opens (exponential gaps, at least 5 minutes; schedule.ts). */
   readonly meanSpacingMs: number;
   readonly tradeMs?: number;
   readonly rawMs?: number;
@@ -42,7 +42,7 @@ function truthOf(seed: number, plan: ListingPlan, source: ListingSource): Record
   const s = statsFromBars(pathBars(source.path));
   return {
     symbol: plan.symbol, vcoinId: plan.vcoinId, index: plan.index,
-    factors: plan.factors.value, signal: plan.factors.signal,
+    factors: plan.factors.value, latent: plan.factors.latent, signal: plan.factors.signal,
     createdAt: plan.createdAt, scheduledOpen: plan.scheduledOpen, actualOpen: plan.actualOpen,
     apiTradable: plan.apiTradable, marketOrders: plan.marketOrders, deviation: plan.deviation, zone: plan.zone,
     openPrice: plan.openPrice, peakMs: source.path.peakMs,
@@ -59,19 +59,13 @@ export async function generateLake(o: GenerateOptions): Promise<GenerateResult> 
   const out = new PartitionBuffers(o.lake, writer, `generate_s${seed}`);
   const reference = new ReferenceRows(seed, o.scenario.established, o.startMs - MAX_LEAD_MS - 86_400_000);
   const rowOpts = { seed, tradeMs: o.tradeMs ?? 3_600_000, rawMs: o.rawMs ?? 30_000, bookMs: o.bookMs ?? 2_000 };
-  const gaps = rngFor(seed, 'schedule');
+  const schedule = buildSchedule(seed, o.listings, o.startMs, o.meanSpacingMs);
   const truth: Record<string, unknown>[] = [];
   let open = o.startMs;
-  // a high external factor widens the gaps on both sides of a listing (fewer competitors near it);
-  // exp(0.4·(e₁ + e₂)) has mean exp(0.16), divided out to keep the mean spacing
-  let prevExternal = 0;
   try {
     for (let i = 0; i < o.listings; i++) {
-      const ext = externalLatent(seed, i);
-      const stretch = Math.exp(0.4 * (prevExternal + ext) - 0.16);
-      prevExternal = ext;
-      open += Math.max(300_000, Math.round((gaps.exponential(o.meanSpacingMs) * stretch) / 1000) * 1000);
-      const plan = planListing(o.scenario, i, open);
+      open = schedule.opens[i]!;
+      const plan = planListing(o.scenario, i, open, schedule.external[i]);
       const source = new ListingSource(seed, plan);
       reference.writeUntil(open, out);
       writeListingRows(plan, source, out, rowOpts);

@@ -7,12 +7,11 @@
  * calibration can recover. Each factor also leaves a trace a recorder can observe (and that
  * pipeline/sql/03_features.sql reads):
  *   history  → the zone and the status walk (deviating walks are likelier for low history)
- *   market   → the market regime, which also drives the established pairs' trend
+ *   market   → the market's trend over the day before the open (the regime drives the
+ *              established pairs' drift, so it shows as their 24 h return)
  *   timing   → advance notice (scheduled open minus creation)
- *   external → competition: in a generated lake the gaps next to a listing grow with it, so fewer
- *              listings open near it; also calendar attributes (contract address, introduction)
- * The external latent comes from its own stream (externalLatent), so a schedule can be built
- * from it before the listings are planned.
+ *   external → isolation: in a generated lake it is tied to the gaps to the neighbouring opens
+ *              (generate/schedule.ts); also calendar attributes (contract address, introduction)
  */
 import { normalCdf, rngFor, type Rng } from './rng.ts';
 
@@ -36,20 +35,43 @@ export function normaliseWeights(w: FactorWeights): FactorWeights {
   return { history: w.history / sum, market: w.market / sum, timing: w.timing / sum, external: w.external / sum };
 }
 
+const REGIME_PERIODS_DAYS = [3.1, 10.7, 29.3];
+
 /**
  * The market regime at a time: a seeded sum of slow sinusoids with unit variance, shared by
- * every listing and by the established pairs.
+ * every listing; it is the drift of the established pairs.
  */
 export function marketRegime(seed: number, timeMs: number): number {
   const rng = rngFor(seed, 'regime');
-  const periodsDays = [3.1, 10.7, 29.3];
-  const amp = Math.sqrt(2 / periodsDays.length);
+  const amp = Math.sqrt(2 / REGIME_PERIODS_DAYS.length);
   let x = 0;
-  for (const p of periodsDays) {
+  for (const p of REGIME_PERIODS_DAYS) {
     const phase = rng.uniform(0, 2 * Math.PI);
     x += amp * Math.sin((2 * Math.PI * timeMs) / (p * 86_400_000) + phase);
   }
   return x;
+}
+
+/**
+ * The market's trend over the day before `timeMs` (the regime averaged over 24 h, scaled to unit
+ * variance): what a recorder sees as the established pairs' 24 h return. A listing's market
+ * factor follows it.
+ */
+export function marketTrend(seed: number, timeMs: number): number {
+  const rng = rngFor(seed, 'regime');
+  const amp = Math.sqrt(2 / REGIME_PERIODS_DAYS.length);
+  let x = 0;
+  let variance = 0;
+  for (const p of REGIME_PERIODS_DAYS) {
+    const phase = rng.uniform(0, 2 * Math.PI);
+    const w = (2 * Math.PI) / (p * 86_400_000);
+    const T = 86_400_000;
+    // mean of sin(w t + φ) over [t − T, t]
+    x += (amp * (Math.cos(w * (timeMs - T) + phase) - Math.cos(w * timeMs + phase))) / (w * T);
+    const sinc = Math.sin((w * T) / 2) / ((w * T) / 2);
+    variance += (amp * amp * sinc * sinc) / 2;
+  }
+  return x / Math.sqrt(variance);
 }
 
 /** A listing's external latent, independent of its schedule. */
@@ -57,10 +79,10 @@ export function externalLatent(seed: number, index: number): number {
   return rngFor(seed, 'external', index).normal();
 }
 
-export function drawFactors(rng: Rng, weights: FactorWeights, regimeAtOpen: number, external: number): ListingFactors {
+export function drawFactors(rng: Rng, weights: FactorWeights, trendAtOpen: number, external: number): ListingFactors {
   const latent = {
     history: rng.normal(),
-    market: 0.95 * regimeAtOpen + 0.31 * rng.normal(),
+    market: 0.95 * trendAtOpen + 0.31 * rng.normal(),
     timing: rng.normal(),
     external,
   };

@@ -5,7 +5,7 @@
  * `sniper generate` build the same listing.
  */
 import type { Scenario, StatusStep } from '../config/scenario.ts';
-import { correlated, drawFactors, externalLatent, marketRegime, normaliseWeights, type ListingFactors } from './factors.ts';
+import { correlated, drawFactors, externalLatent, marketTrend, normaliseWeights, type ListingFactors } from './factors.ts';
 import { quantileAt, REAL } from './real-figures.ts';
 import { normalCdf, normalQuantile, rngFor, type Rng } from './rng.ts';
 
@@ -105,11 +105,15 @@ function statusWalk(steps: readonly StatusStep[], deviation: Deviation, createdA
 
 const DEVIATIONS: readonly Deviation[] = ['skips_ready', 'early_ready', 'steps_back', 'other_code'];
 
-export function planListing(scenario: Scenario, index: number, scheduledOpen: number): ListingPlan {
+/**
+ * `external` overrides the external latent (a generated lake ties it to competition, see
+ * generate/schedule.ts); by default it comes from its own seeded stream.
+ */
+export function planListing(scenario: Scenario, index: number, scheduledOpen: number, external?: number): ListingPlan {
   const seed = scenario.seed;
   const cfg = scenario.listings;
   const rng = rngFor(seed, 'listing', index);
-  const factors = drawFactors(rng, normaliseWeights(scenario.weights), marketRegime(seed, scheduledOpen), externalLatent(seed, index));
+  const factors = drawFactors(rng, normaliseWeights(scenario.weights), marketTrend(seed, scheduledOpen), external ?? externalLatent(seed, index));
   const g = factors.latent;
 
   const vcoinName = tickerFor(rng, index);
