@@ -82,12 +82,12 @@ examples:
     positionals: z.array(z.string()).max(0, 'record takes no positional arguments'),
   }),
   async run(args, io) {
-    const stopSignal = untilSignal(args.duration);
     if (args['from-kafka'] !== undefined) {
+      const stopSignal = untilSignal(args.duration);
       return runLakeWriter({
         brokers: args['from-kafka'], lakeDir: args.lake, groupId: args.group, topicPrefix: args['topic-prefix'],
         writerId: args['writer-id'] ?? `kafka_${hostname().replace(/[^A-Za-z0-9]/g, '_')}`,
-      }, stopSignal.promise, io);
+      }, stopSignal.promise, io).finally(() => stopSignal.dispose());
     }
     const modes = [args.symbols !== undefined, args['listings-only'], args.all].filter(Boolean).length;
     if (modes > 1) throw new UsageError('choose one of --symbols, --listings-only and --all');
@@ -105,6 +105,7 @@ examples:
       listings: args['listings-only'] || modes === 0 || args.all, all: args.all, recorderId: args['recorder-id'],
     });
     io.stderr.write(`sniper record: ${args.venue} ${args.ws ?? MEXC.ws} → ${args['kafka-only'] ? '' : `lake ${args.lake}`}${kafka ? ` kafka ${kafka.join(',')}` : ''}; Ctrl-C stops\n`);
+    const stopSignal = untilSignal(args.duration);
     await recorder.start();
     const status = new StatusLine(recorder, io.stderr);
     status.start();
