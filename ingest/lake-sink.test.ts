@@ -39,8 +39,12 @@ describe('LakeSink', () => {
     const sink = await LakeSink.open({ lakeDir: lake, writerId: 'rec', nowUs: () => now, tickMs: 1e6, hourGraceMs: 1000 });
     for (let i = 0; i < 3000; i++) sink.append('trades', trade(H - 1_000_000 + i * 1000, i)); // 1 s before H to 2 s after
     sink.append('gaps', gap(H + 10, 0));
-    // the earlier hour is over (plus grace): its file appears while the sink is open
+    // the earlier hour is over (plus grace) and no longer appended to: its file appears while
+    // the sink is open (a past hour still receiving rows, as in a backfill, waits one idle tick)
     now = H + 2_000_000;
+    sink.flushLog();
+    await Bun.sleep(100);
+    expect(existsSync(join(lake, 'trades', 'date=2026-11-23', '09-rec-0000.parquet'))).toBe(false);
     sink.flushLog();
     await Bun.sleep(300);
     expect(existsSync(join(lake, 'trades', 'date=2026-11-23', '09-rec-0000.parquet'))).toBe(true);

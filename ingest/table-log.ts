@@ -37,6 +37,8 @@ interface Open {
   readonly unwritten: Uint8Array[];
   unwrittenRows: number[];
   closing: boolean;
+  /** Appended to since the last tick: a past hour still being filled (a backfill) stays open. */
+  touched: boolean;
 }
 
 export class TableLog {
@@ -59,6 +61,7 @@ export class TableLog {
       return;
     }
     s.enc.append(row);
+    s.touched = true;
     this.rowsAppended++;
     if (s.enc.pendingBytes >= this.o.writeChunkBytes) this.writeOut(s, 0);
     if (s.seg.size + s.enc.pendingBytes >= this.o.segmentMaxBytes) this.beginClose(s, 0);
@@ -75,7 +78,7 @@ export class TableLog {
       const id: SegmentId = { table: this.table, date, hour, part };
       s = {
         seg: new SegmentFile(id, segmentPath(this.o.lakeDir, this.o.writer, id), hourStartUs + HOUR_US),
-        enc: new WalEncoder(this.table), hourStartUs, unwritten: [], unwrittenRows: [], closing: false,
+        enc: new WalEncoder(this.table), hourStartUs, unwritten: [], unwrittenRows: [], closing: false, touched: false,
       };
       this.open.set(s.seg.path, s);
     }
@@ -151,12 +154,11 @@ export class TableLog {
   /** Periodic work: write pending rows, close segments whose hour is over, retry after failures. */
   tick(nowUs: number): void {
     for (const s of [...this.open.values()]) {
-      if (s.closing || nowUs >= s.seg.hourEndUs + this.o.hourGraceUs) {
-        if (!s.closing) this.beginClose(s, nowUs);
-        else this.finishClose(s, nowUs);
-      } else {
-        this.writeOut(s, nowUs);
-      }
+      const over = nowUs >= s.seg.hourEndUs + this.o.hourGraceUs && !s.touched;
+      s.touched = false;
+      if (s.closing) this.finishClose(s, nowUs);
+      else if (over) this.beginClose(s, nowUs);
+      else this.writeOut(s, nowUs);
     }
   }
 
