@@ -15,4 +15,4 @@ SELECT t.symbol, ((t.trade_time - f.open_ms) // 5000) * 5 AS second,
        sum(t.quote) AS quote_volume, count(*) AS trades
 FROM t JOIN firsts f USING (symbol)
 WHERE t.trade_time < f.open_ms + 600000
-GROUP BY ALL ORDER BY t.symbol, second
+GROUP BY ALL ORDER BY second, t.symbol  -- by time first: series drawn per symbol and the median across them both run left to right
