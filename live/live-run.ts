@@ -30,6 +30,7 @@ import { LiveDriver, type LiveEngine } from './live-driver.ts';
 import { LiveFeed } from './live-feed.ts';
 import type { VenueJournalEntry } from './mexc-venue.ts';
 import { RealSession } from './real-session.ts';
+import { checkVenueClock, type VenueClockReport } from './venue-clock-check.ts';
 import { liveSummary, type LiveSummary } from './run-summary.ts';
 import type { Credentials } from './real-mode-guard.ts';
 
@@ -116,6 +117,11 @@ export class LiveRun {
     const engine = Object.assign(s, { equity: () => s.runner.portfolio.equity((sym) => s.runner.lastPrice(sym)) });
     run = new LiveRun(o, lake, engine, s, journal, venueFd);
     return run;
+  }
+
+  /** Offset and rate of the venue's clock against ours (a warning for a fast sim or a wrong clock). */
+  checkClock(): Promise<VenueClockReport | undefined> {
+    return checkVenueClock(this.feed.rest);
   }
 
   start(): void {

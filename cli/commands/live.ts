@@ -119,6 +119,8 @@ examples:
         ...(model === undefined ? {} : { model, modelPath: args.model! }), seed: args.seed, initialQuote: args.quote, runId, outDir, symbols: args.symbols,
         log: componentLogger('live'),
       });
+      const clock = await run.checkClock();
+      if (clock?.problem !== undefined) io.stderr.write(`WARNING: ${clock.problem}\n`);
       const status = new LiveStatusLine(run, io.stderr);
       const abort = new AbortController();
       const onSignal = () => abort.abort();
