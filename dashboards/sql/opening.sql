@@ -15,4 +15,5 @@ SELECT t.symbol, ((t.trade_time - f.open_ms) // 5000) * 5 AS second,
        sum(t.quote) AS quote_volume, count(*) AS trades
 FROM t JOIN firsts f USING (symbol)
 WHERE t.trade_time < f.open_ms + 600000
-GROUP BY ALL ORDER BY second, t.symbol  -- by time first: series drawn per symbol and the median across them both run left to right
+-- ordered by time first, so each symbol's line and the median across symbols run left to right
+GROUP BY ALL ORDER BY second, t.symbol
