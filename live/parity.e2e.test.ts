@@ -46,8 +46,8 @@ beforeAll(async () => {
   writeFileSync(scenario, JSON.stringify({ listings: { notApiTradableShare: 0, lateShare: 0, marketDisabledShare: 0, apiMarketDisabledShare: 0, deviateShare: 0 } }));
   sim = await startSim(['--listings', '1', '--first-open-in', '8', '--listing-interval', '60', '--seed', '3', '--scenario', scenario, '--faults', 'disconnect=5s,gap=0.005,garbage=0.002']);
   live = await sniper([
-    'live', '--venue', 'sim', '--rest', sim.rest, '--ws', sim.ws, '--strategy', 'listing-sniper', '--duration', '15', '--out', runDir(), '--json',
-    '--param', 'minScore=0', '--param', 'requireApiTradable=false', '--param', 'windowEndMs=4000', '--param', 'timeStopMs=2500',
+    'live', '--venue', 'sim', '--rest', sim.rest, '--ws', sim.ws, '--strategy', 'listing-sniper', '--duration', '17', '--out', runDir(), '--json',
+    '--param', 'minScore=0', '--param', 'requireApiTradable=false', '--param', 'windowEndMs=4000', '--param', 'timeStopMs=2000',
   ]);
   if (live.code !== 0) throw new Error(`sniper live failed (${live.code}): ${live.stderr.slice(-2000)}`);
   summary = JSON.parse(live.stdout);
