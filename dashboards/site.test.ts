@@ -72,7 +72,7 @@ describe('sniper dashboards build', () => {
 
   test('model and run tables arrive whole, and the run summary matches the run folder', async () => {
     const modelTables = join(fx.dir, 'models', 'm.tables');
-    for (const t of ['reliability', 'weight_intervals', 'ev_buckets', 'walk_forward', 'listing_facts', 'status_patterns']) {
+    for (const t of ['reliability', 'weight_intervals', 'ev_buckets', 'walk_forward', 'listing_facts', 'status_patterns', 'predictions']) {
       const [a] = await query<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM read_parquet('${builtData(`model/${t}.parquet`)}')`);
       const [b] = await query<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM read_parquet('${modelTables}/${t}.parquet')`);
       expect({ t, n: a!.n }).toEqual({ t, n: b!.n });

@@ -11,7 +11,7 @@ import { modelTablesDir } from './sources.ts';
 /** The model tables `sniper calibrate` writes (pipeline/README.md). */
 export const MODEL_TABLES = [
   'listing_facts', 'features', 'labels', 'status_patterns', 'status_sequences',
-  'reliability', 'ev_buckets', 'walk_forward', 'weight_intervals',
+  'reliability', 'ev_buckets', 'walk_forward', 'weight_intervals', 'predictions',
 ] as const;
 export type ModelTable = (typeof MODEL_TABLES)[number];
 

@@ -44,6 +44,16 @@ describe('data loaders', () => {
     expect(JSON.parse(new TextDecoder().decode(json.out)).missing).toContain('sniper calibrate');
   });
 
+  test('a table an older model lacks comes back empty with a note, not as a failed build', async () => {
+    const model = join(dir, 'old-model.json');
+    writeFileSync(model, '{}');
+    mkdirSync(join(dir, 'old-model.tables'));
+    const r = await load('model/[table].parquet.ts', { SNIPER_MODEL: model }, ['--table', 'predictions']);
+    expect(r.code).toBe(0);
+    expect(await parquetColumns(r.out)).toEqual({ columns: ['missing'], rows: 0 });
+    expect(r.err).toContain('no predictions.parquet');
+  });
+
   test('an unknown model table is refused', async () => {
     const r = await load('model/[table].parquet.ts', {}, ['--table', 'passwords']);
     expect(r.code).not.toBe(0);
