@@ -52,7 +52,7 @@ describe('ArtifactFeatureProvider', () => {
         expect(raw.market === null).toBe(market === null);
         if (market !== null) expect(Math.abs(raw.market! - market)).toBeLessThan(1e-9);
         expect(raw.timing).toBe(timing);
-        expect(raw.external).toBe(external);
+        expect(Math.abs(raw.external! - external)).toBeLessThan(1e-9);
         expect(Math.abs(raw.history! - history)).toBeLessThan(0.1);
         if (Math.abs(raw.history! - history) < 1e-9) historyExact++;
       }

@@ -10,7 +10,9 @@
  *   market    mean over the market pairs' Min1 klines of lookback log return / realised volatility
  *   timing    advance notice (known open − first observation) as a normal score on the
  *             p10/p50/p90 notice table
- *   external  minus the number of other listings scheduled within ±window of the open, as known
+ *   external  isolation: ln(gap to the previous known open + 1 min) + ln(gap to the next + 1 min),
+ *             gaps capped at isolationCapMs (artifacts without that parameter: minus the number of
+ *             other listings scheduled within ±competitorWindowMs, the pipeline's earlier definition)
  *
  * One difference, stated: the pipeline scales with the mean and SD over the listings decided
  * earlier in the calibration range; here the artifact's whole-range scaling is used.
@@ -24,6 +26,8 @@ import { snipeParamsSchema } from './snipe.ts';
 interface FeatureParams {
   decisionLeadMs: number; marketSymbols: string[]; marketLookbackMs: number; historyPrior: number;
   noticeP10Ms: number; noticeP50Ms: number; noticeP90Ms: number; competitorWindowMs: number;
+  /** Present in artifacts whose external factor is isolation (gaps to the neighbouring opens). */
+  isolationCapMs?: number;
 }
 
 interface Listing {
@@ -228,17 +232,41 @@ export class ArtifactFeatureProvider implements ConfidenceProvider {
     const timing = !Number.isFinite(firstSeenMs) ? null : notice <= f.noticeP50Ms
       ? (-1.2815516 * Math.log(Math.max(notice, 1) / f.noticeP50Ms)) / Math.log(f.noticeP10Ms / f.noticeP50Ms)
       : (1.2815516 * Math.log(notice / f.noticeP50Ms)) / Math.log(f.noticeP90Ms / f.noticeP50Ms);
-    let competing = 0;
+    const external = f.isolationCapMs === undefined ? this.competing(symbol, l.openMs, nowMs) : this.isolation(symbol, l.openMs, nowMs, f.isolationCapMs);
+    return { history, market, timing, external };
+  }
+
+  /** Other listings' schedules seen before `nowMs`, as [open time] per symbol. */
+  private *knownOpens(symbol: string, nowMs: number): Generator<number> {
+    for (const [other, m] of this.schedules) {
+      if (other === symbol) continue;
+      for (const [openTime, firstUs] of m) if (firstUs < nowMs * 1000) yield openTime;
+    }
+  }
+
+  private competing(symbol: string, openMs: number, nowMs: number): number {
+    let n = 0;
     for (const [other, m] of this.schedules) {
       if (other === symbol) continue;
       for (const [openTime, firstUs] of m) {
-        if (firstUs < nowMs * 1000 && openTime >= l.openMs - f.competitorWindowMs && openTime <= l.openMs + f.competitorWindowMs) {
-          competing++;
+        if (firstUs < nowMs * 1000 && Math.abs(openTime - openMs) <= this.f.competitorWindowMs) {
+          n++;
           break;
         }
       }
     }
-    return { history, market, timing, external: competing === 0 ? 0 : -competing };
+    return n === 0 ? 0 : -n;
+  }
+
+  private isolation(symbol: string, openMs: number, nowMs: number, cap: number): number {
+    let before = cap;
+    let after = cap;
+    for (const openTime of this.knownOpens(symbol, nowMs)) {
+      if (Math.abs(openTime - openMs) >= cap) continue;
+      if (openTime <= openMs) before = Math.min(before, openMs - openTime);
+      else after = Math.min(after, openTime - openMs);
+    }
+    return Math.log(before + 60_000) + Math.log(after + 60_000);
   }
 
   factors(symbol: string, nowMs: number): Factors | undefined {
