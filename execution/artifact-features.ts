@@ -131,7 +131,8 @@ export class ArtifactFeatureProvider implements ConfidenceProvider {
       case 'book_delta':
       case 'book_ticker': {
         const l = this.listings.get(e.symbol);
-        if (l !== undefined && l.label === undefined && Number.isFinite(l.openMs)) {
+        // only what a label can use: up to the end of the label window
+        if (l !== undefined && l.label === undefined && Number.isFinite(l.openMs) && e.tsRecv < (l.openMs + this.labels.horizonMs) * 1000) {
           l.events.push(copyEvent(e));
         }
         return;
