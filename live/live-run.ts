@@ -9,7 +9,7 @@
  *   venue.jsonl        real mode: every order sent, answer, unknown outcome and reconciliation
  *   summary.json       what happened, decisionsHash, and the backtest command that replays it
  */
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { SimulatedClock, WallClock } from '../core/clock.ts';
 import type { ModelArtifact } from '../core/confidence.ts';
@@ -88,6 +88,7 @@ export class LiveRun {
   }
 
   static async create(o: LiveRunOptions): Promise<LiveRun> {
+    if (existsSync(o.outDir) && readdirSync(o.outDir).length > 0) throw new Error(`run folder ${o.outDir} is not empty: one folder holds one session`);
     mkdirSync(o.outDir, { recursive: true });
     const lake = await LakeSink.open({ lakeDir: join(o.outDir, 'lake'), writerId: `live-${o.runId}`, logger: o.log.child({ component: 'live.lake' }) });
     const journal = new DecisionJournal(join(o.outDir, 'decisions.jsonl'));

@@ -4,6 +4,8 @@
  * guard itself and on the `sniper live` command, which must refuse before connecting anywhere.
  */
 import { describe, expect, test } from 'bun:test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, UsageError } from '../core/errors.ts';
 import { checkRealMode } from './real-mode-guard.ts';
@@ -67,5 +69,19 @@ describe('sniper live refuses real mode before doing anything', () => {
     const r = await live(['--mode', 'real'], { MEXC_API_KEY: 'mx0-visible-key', MEXC_API_SECRET: 'very-secret-value' });
     expect(r.stderr + r.stdout).not.toContain('very-secret-value');
     expect(r.stderr + r.stdout).not.toContain('mx0-visible-key');
+  }, 15_000);
+});
+
+describe('sniper live refuses a run folder that already holds a session', () => {
+  test('a non-empty --out', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'live-out-'));
+    try {
+      writeFileSync(join(dir, 'decisions.jsonl'), '{}\n');
+      const r = await live(['--out', dir], {});
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('is not empty');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 15_000);
 });

@@ -3,7 +3,7 @@
  * default) or real mode (signed orders on MEXC; needs --mode real, --i-understand-real-money and
  * credentials in the environment). Writes a run folder (live/README.md) and prints a summary.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { modelArtifactSchema, type ModelArtifact } from '../../core/confidence.ts';
@@ -102,6 +102,9 @@ examples:
     }
     if ((args.rest === undefined) !== (args.ws === undefined)) throw new UsageError('--rest and --ws go together');
     if (args.venue === 'sim' && args.mode === 'real' && args.rest === undefined) throw new UsageError('real mode against sim needs --rest/--ws of a sim whose apiKey/apiSecret are in the environment');
+    if (args.out !== undefined && existsSync(args.out) && readdirSync(args.out).length > 0) {
+      throw new UsageError(`--out ${args.out} is not empty: a run folder holds one session (its decisions and lake would mix); choose another folder`);
+    }
     let sim: SimChild | undefined;
     if (args.venue === 'sim' && args.rest === undefined) {
       sim = await startSimChild(['--listings', '3', '--first-open-in', '20', '--listing-interval', '45', '--seed', String(args.seed)]);
