@@ -15,7 +15,8 @@ import { FrameRecorder } from '../../ingest/frame-recorder.ts';
 import { LakeSink } from '../../ingest/lake-sink.ts';
 import { result, type Benchmark } from './types.ts';
 
-const T0 = Date.UTC(2026, 0, 1) * 1000;
+/** Synthetic receive times start now, so segments belong to the current hour as they would live. */
+const T0 = Date.now() * 1000;
 
 function cpuSeconds(u: NodeJS.CpuUsage): number {
   return (u.user + u.system) / 1e6;
