@@ -59,20 +59,30 @@ export function barTrades(seed: number, stream: string, barIndex: number, bar: B
   const loT = Math.max(1, Math.round(bar.low * pMul));
   const openT = Math.min(hiT, Math.max(loT, Math.round(bar.open * pMul)));
   const closeT = Math.min(hiT, Math.max(loT, Math.round(bar.close * pMul)));
-  for (let i = 0; i < n; i++) {
-    let t: number;
-    if (i === 0) t = openT;
-    else if (i === n - 1) t = closeT;
-    else if (i === hiAt) t = hiT;
-    else if (i === loAt) t = loT;
-    else {
-      const f = i / (n - 1);
-      const base = openT + (closeT - openT) * f;
-      t = Math.round(base + (rng.next() - 0.5) * (hiT - loT) * 0.5);
-      t = Math.min(hiT, Math.max(loT, t));
+  // anchors (open, high, low, close at their positions); between two anchors the price walks a
+  // bridge, so consecutive trades stay close as on a real tape
+  const anchorAt = new Map<number, number>([[0, openT], [n - 1, closeT]]);
+  if (hiAt >= 0) anchorAt.set(hiAt, hiT);
+  if (loAt >= 0) anchorAt.set(loAt, loT);
+  const anchors = [...anchorAt.keys()].sort((a, b) => a - b);
+  const stepT = (hiT - loT) / Math.max(2, Math.sqrt(n)) / 2;
+  const walk = new Float64Array(n);
+  for (let k = 0; k + 1 < anchors.length; k++) {
+    const a = anchors[k]!;
+    const b = anchors[k + 1]!;
+    const pa = anchorAt.get(a)!;
+    const pb = anchorAt.get(b)!;
+    const m = b - a;
+    ticks[a] = Math.max(1, pa);
+    walk[0] = 0;
+    for (let j = 1; j <= m; j++) walk[j] = walk[j - 1]! + stepT * rng.normal();
+    for (let j = 1; j < m; j++) {
+      const bridge = walk[j]! - (j / m) * walk[m]!;
+      const t = Math.round(pa + ((pb - pa) * j) / m + bridge);
+      ticks[a + j] = Math.max(1, Math.min(hiT, Math.max(loT, t)));
     }
-    ticks[i] = Math.max(1, t);
   }
+  ticks[n - 1] = Math.max(1, closeT);
   // quantities: exponential weights of the quote volume, at least one lot each
   let wsum = 0;
   const w = new Float64Array(n);

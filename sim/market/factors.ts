@@ -86,6 +86,9 @@ export function drawFactors(rng: Rng, weights: FactorWeights, trendAtOpen: numbe
     timing: rng.normal(),
     external,
   };
+  // the external latent used to be drawn here; drawing (and dropping) one normal keeps every
+  // later draw of a plan where it was, so seeded scenarios keep their listings' kinds
+  rng.normal();
   const norm = Math.sqrt(FACTOR_NAMES.reduce((s, f) => s + weights[f] * weights[f], 0));
   const signal = FACTOR_NAMES.reduce((s, f) => s + weights[f] * latent[f], 0) / norm;
   const value = {
