@@ -5,8 +5,8 @@
  * - price scale from the first reference price: enough decimals for 5 significant digits
  *   (0.012345 → 6, 1.2345 → 4, 12345 → 0), capped to [0, 12];
  * - quantity scale 2, quote scale 2, minimum order 1 quote unit, maximum 4,000,000;
- * - PERCENT_PRICE_BY_SIDE: buy limits ≤ last·(1 + 0.2), sell limits ≥ last·(1 − 0.2)
- *   (MEXC publishes the multipliers per symbol; 20 % stands in for a new listing's band);
+ * - PERCENT_PRICE_BY_SIDE: buy limits ≤ last·(1 + 4), sell limits ≥ last·(1 − 0.8), the band
+ *   the sim (issue 3) gives new listings (MEXC publishes the multipliers per symbol);
  * - fees: taker "0.0005", maker "0".
  */
 import { z } from 'zod';
@@ -20,8 +20,8 @@ export const instrumentDefaultsSchema = z.object({
   quoteScale: z.coerce.number().int().min(0).max(12).default(2),
   minQuote: z.coerce.number().min(0).default(1),
   maxQuote: z.coerce.number().positive().default(4_000_000),
-  bidMultiplierUp: z.coerce.number().positive().default(0.2),
-  askMultiplierDown: z.coerce.number().positive().max(1).default(0.2),
+  bidMultiplierUp: z.coerce.number().positive().default(4),
+  askMultiplierDown: z.coerce.number().positive().max(1).default(0.8),
   takerFeeRate: z.string().regex(/^\d+(\.\d+)?$/).default(DEFAULT_TAKER_FEE_RATE),
   makerFeeRate: z.string().regex(/^\d+(\.\d+)?$/).default(DEFAULT_MAKER_FEE_RATE),
   /** Fixed price scale; when absent it is inferred from the first reference price. */

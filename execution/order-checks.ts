@@ -6,7 +6,8 @@
  *   700008 illegal parameter combination (missing quantity/price)  — MEXC uses it for bad params
  *   10096  too many decimals in price, quantity or quoteOrderQty
  *   30002  below the minimum amount; 30003 above the maximum amount
- *   30087  price outside PERCENT_PRICE_BY_SIDE (undocumented code; our choice)
+ *   30010  price outside PERCENT_PRICE_BY_SIDE ("no valid trade price"; MEXC documents no code for
+ *          the band, this is the sim's choice too)
  *   10101  insufficient balance
  */
 import type { PlaceOrderCommand } from '../core/commands.ts';
@@ -50,8 +51,8 @@ export function checkOrder(o: PlaceOrderCommand, c: CheckContext): Rejection | u
   if (!(amount >= r.minQuote)) return { code: 30002, msg: `minimum transaction volume cannot be less than: ${r.minQuote} ${r.quoteAsset}` };
   if (amount > r.maxQuote) return { code: 30003, msg: `maximum transaction volume cannot be greater than: ${r.maxQuote} ${r.quoteAsset}` };
   if (isLimit && c.lastPrice > 0) {
-    if (o.side === 'buy' && o.price! > c.lastPrice * (1 + r.bidMultiplierUp)) return { code: 30087, msg: 'buy price above the PERCENT_PRICE_BY_SIDE band' };
-    if (o.side === 'sell' && o.price! < c.lastPrice * (1 - r.askMultiplierDown)) return { code: 30087, msg: 'sell price below the PERCENT_PRICE_BY_SIDE band' };
+    if (o.side === 'buy' && o.price! > c.lastPrice * (1 + r.bidMultiplierUp)) return { code: 30010, msg: 'no valid trade price (buy price above the PERCENT_PRICE_BY_SIDE band)' };
+    if (o.side === 'sell' && o.price! < c.lastPrice * (1 - r.askMultiplierDown)) return { code: 30010, msg: 'no valid trade price (sell price below the PERCENT_PRICE_BY_SIDE band)' };
   }
   if (o.side === 'buy' && amount > c.freeQuote + 1e-9) return { code: 10101, msg: 'Insufficient balance' };
   if (o.side === 'sell' && (o.qty ?? 0) > c.freeBase + 1e-9) return { code: 10101, msg: 'Insufficient balance' };

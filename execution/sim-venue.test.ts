@@ -85,7 +85,7 @@ describe('SimVenue fill model', () => {
     expect(v.send({ quoteQty: 0.5 }, T + 100).update.rejectCode).toBe(30002);
     expect(v.send({ quoteQty: 5.123 }, T + 200).update.rejectCode).toBe(10096);
     expect(v.send({ orderType: 'LIMIT', price: 1.00001, qty: 5 }, T + 300).update.rejectCode).toBe(10096);
-    expect(v.send({ orderType: 'IMMEDIATE_OR_CANCEL', price: 1.5, qty: 5 }, T + 400).update.rejectCode).toBe(30087);
+    expect(v.send({ orderType: 'IMMEDIATE_OR_CANCEL', price: 5.01, qty: 5 }, T + 400).update.rejectCode).toBe(30010);
     expect(v.send({ quoteQty: 20_000 }, T + 500).update.rejectCode).toBe(10101);
     const r = setup(10_000, 3);
     r.feed(snapshot(S, T - 1000, [], [[1, 1000]]));
