@@ -89,28 +89,32 @@ export class LiveRun {
 
   static async create(o: LiveRunOptions): Promise<LiveRun> {
     if (existsSync(o.outDir) && readdirSync(o.outDir).length > 0) throw new Error(`run folder ${o.outDir} is not empty: one folder holds one session`);
+    const wall = new WallClock();
+    // real mode: the account answers before anything is opened, so a bad key fails fast and leaves nothing behind
+    let real: { client: MexcRestClient; quote: number } | undefined;
+    if (o.mode === 'real') {
+      if (o.credentials === undefined) throw new Error('real mode without credentials (real-mode-guard.ts must refuse this earlier)');
+      const client = MexcRestClient.create({ baseUrl: o.restUrl, webBaseUrl: o.webUrl, apiKey: o.credentials.apiKey, apiSecret: o.credentials.apiSecret }, { clock: wall });
+      await client.syncTime();
+      const account = await client.account();
+      if (!account.ok) throw account.error;
+      real = { client, quote: Number(account.value.balances.find((b) => b.asset === 'USDT')?.free ?? 0) };
+    }
     mkdirSync(o.outDir, { recursive: true });
     const lake = await LakeSink.open({ lakeDir: join(o.outDir, 'lake'), writerId: `live-${o.runId}`, logger: o.log.child({ component: 'live.lake' }) });
     const journal = new DecisionJournal(join(o.outDir, 'decisions.jsonl'));
-    const wall = new WallClock();
     const clock = new SimulatedClock(wall.nowUs());
     const common = { strategy: o.strategy, params: o.params, clock, seed: o.seed, risk: o.riskParsed, instruments: o.instruments, decisions: journal, ...(o.model === undefined ? {} : { model: o.model }) };
-    if (o.mode === 'paper') {
+    if (real === undefined) {
       const s = new SimSession({ ...common, initialQuote: o.initialQuote, latency: o.latency });
       return new LiveRun(o, lake, s, undefined, journal, undefined);
     }
-    if (o.credentials === undefined) throw new Error('real mode without credentials (real-mode-guard.ts must refuse this earlier)');
-    const client = MexcRestClient.create({ baseUrl: o.restUrl, webBaseUrl: o.webUrl, apiKey: o.credentials.apiKey, apiSecret: o.credentials.apiSecret }, { clock: wall });
-    await client.syncTime();
-    const account = await client.account();
-    if (!account.ok) throw account.error;
-    const quote = Number(account.value.balances.find((b) => b.asset === 'USDT')?.free ?? 0);
     const venueFd = openSync(join(o.outDir, 'venue.jsonl'), 'a');
     let run: LiveRun | undefined;
     const s = new RealSession({
-      ...common, initialQuote: quote,
+      ...common, initialQuote: real.quote,
       venue: {
-        client, clock: wall, log: o.log.child({ component: 'live.venue' }),
+        client: real.client, clock: wall, log: o.log.child({ component: 'live.venue' }),
         journal: (e: VenueJournalEntry) => writeSync(venueFd, `${JSON.stringify(e)}\n`),
         wake: () => run?.driver.wake(),
       },
