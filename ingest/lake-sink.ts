@@ -11,11 +11,10 @@
  */
 import { WallClock } from '../core/clock.ts';
 import { componentLogger, type Logger } from '../core/logger.ts';
-import { ParquetFileWriter } from '../lake/parquet-file.ts';
 import { TABLE_NAMES, type TableName } from '../lake/schema.ts';
 import type { RowOf } from '../lake/table-batch.ts';
 import { toLakeWriteError, type LakeWriteError } from '../lake/lake-errors.ts';
-import { convertSegment } from './segment-converter.ts';
+import { InlineConverter, WorkerConverter, type SegmentConverter } from './segment-converters.ts';
 import { TableLog } from './table-log.ts';
 import { listSegments, type SegmentId } from './wal-segment.ts';
 
@@ -29,6 +28,8 @@ export interface LakeSinkOptions {
   readonly maxBufferedBytes?: number;
   readonly hourGraceMs?: number;
   readonly retryMs?: number;
+  /** Convert segments to Parquet on a worker thread (default) or on this thread. */
+  readonly convertOn?: 'worker' | 'inline';
   /** Local time in µs (tests move it). */
   readonly nowUs?: () => number;
   readonly logger?: Logger;
@@ -53,7 +54,7 @@ export class LakeSink {
   private conversionFailure: LakeWriteError | undefined;
   private closed = false;
 
-  private constructor(private readonly o: LakeSinkOptions, private readonly parquet: ParquetFileWriter) {
+  private constructor(private readonly o: LakeSinkOptions, private readonly converter: SegmentConverter) {
     const clock = new WallClock();
     this.nowUs = o.nowUs ?? (() => clock.nowUs());
     this.log = o.logger ?? componentLogger('ingest.lake');
@@ -61,7 +62,8 @@ export class LakeSink {
 
   /** Open the sink: recover what an earlier run left in the log, then start the timers. */
   static async open(o: LakeSinkOptions): Promise<LakeSink> {
-    const sink = new LakeSink(o, await ParquetFileWriter.open({ threads: 1 }));
+    const converter = (o.convertOn ?? 'worker') === 'worker' ? new WorkerConverter(o.lakeDir, o.writerId) : await InlineConverter.open(o.lakeDir, o.writerId);
+    const sink = new LakeSink(o, converter);
     await sink.recover();
     const tick = setInterval(() => sink.tick(), o.tickMs ?? 200);
     const sync = setInterval(() => sink.sync(), o.fsyncMs ?? 1000);
@@ -74,7 +76,7 @@ export class LakeSink {
   private async recover(): Promise<void> {
     for (const table of TABLE_NAMES) {
       for (const id of listSegments(this.o.lakeDir, this.o.writerId, table)) {
-        const c = await convertSegment(this.o.lakeDir, this.o.writerId, id, this.parquet);
+        const c = await this.converter.convert(id);
         this.count(table, c.rows);
         if (c.rows > 0 || c.tornBytes > 0) {
           this.log.warn({ table, rows: c.rows, tornBytes: c.tornBytes, file: c.parquetPath }, `recovered ${c.rows} ${table} rows from the write-ahead log of an earlier run`);
@@ -135,7 +137,7 @@ export class LakeSink {
     while (this.queue.length > 0) {
       const id = this.queue[0]!;
       try {
-        const c = await convertSegment(this.o.lakeDir, this.o.writerId, id, this.parquet);
+        const c = await this.converter.convert(id);
         this.count(id.table, c.rows);
         this.queue.shift();
         if (this.conversionFailure !== undefined) {
@@ -195,6 +197,6 @@ export class LakeSink {
     for (const t of this.tables.values()) {
       if (t.failure !== undefined) this.log.error({ table: t.table }, `closing with ${t.table} unwritten: ${t.failure.message}`);
     }
-    await this.parquet.close();
+    await this.converter.close();
   }
 }
