@@ -64,7 +64,7 @@ export function readRun(dir: string): RunSummary & { path: string } {
   return { ...parsed.data, path: dir };
 }
 
-/** Every run folder under data/runs and data/demo/runs, plus `extra`, with its headline numbers. */
+/** Every backtest run folder under data/runs and data/demo/runs, plus `extra`, with its headline numbers. */
 export function listRuns(extra: string | null) {
   const roots = [join(REPO_ROOT, 'data', 'runs'), join(REPO_ROOT, 'data', 'demo', 'runs')];
   const dirs = new Set<string>(extra === null ? [] : [extra]);
@@ -72,9 +72,16 @@ export function listRuns(extra: string | null) {
     if (!existsSync(root)) continue;
     for (const name of readdirSync(root)) if (existsSync(join(root, name, 'summary.json'))) dirs.add(join(root, name));
   }
-  return [...dirs].map((dir) => {
-    const r = readRun(dir);
-    return { path: dir, strategy: r.strategy, lake: r.lake, trades: r.trades, winRate: r.winRate, returnPct: r.returnPct,
-      maxDrawdownPct: r.maxDrawdownPct, sharpe: r.sharpe, decisionsHash: r.decisionsHash };
+  return [...dirs].flatMap((dir) => {
+    let r: RunSummary;
+    try {
+      r = readRun(dir);
+    } catch (error) {
+      // another kind of run folder (a paper run) or a broken one: listed runs are backtests only
+      process.stderr.write(`[runs.json] skipped ${dir}: ${(error as Error).message.split('\n')[0]}\n`);
+      return [];
+    }
+    return [{ path: dir, strategy: r.strategy, lake: r.lake, trades: r.trades, winRate: r.winRate, returnPct: r.returnPct,
+      maxDrawdownPct: r.maxDrawdownPct, sharpe: r.sharpe, decisionsHash: r.decisionsHash }];
   });
 }
