@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -124,6 +125,42 @@ describe('the dashboards in Chromium', () => {
     } finally {
       await browser.close();
       server.stop();
+    }
+  }, 60_000);
+});
+
+/** A port that was free a moment ago (Framework's preview wants a number, not 0). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    }).on('error', reject);
+  });
+}
+
+describe('sniper dashboards preview', () => {
+  test('serves on localhost, prints the URL, and its loaders read the given sources', async () => {
+    const port = await freePort();
+    const sniper = join(import.meta.dir, '..', 'cli', 'sniper.ts');
+    const proc = Bun.spawn([process.execPath, sniper, 'dashboards', 'preview', '--port', String(port), '--lake', fx.lake, '--model', fx.model, '--run', fx.run],
+      { stdout: 'pipe', stderr: 'pipe' });
+    try {
+      const reader = proc.stdout.getReader();
+      let text = '';
+      while (!/dashboards: (http:\/\/\S+)/.test(text)) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`preview ended before printing its URL: ${text}`);
+        text += new TextDecoder().decode(value);
+      }
+      const url = /dashboards: (http:\/\/\S+)/.exec(text)![1]!;
+      expect(url).toBe(`http://127.0.0.1:${port}/`);
+      expect(await (await fetch(url)).text()).toContain('Lake overview');
+      const sources = await (await fetch(`${url}_file/data/sources.json`)).json() as { lake: { path: string } };
+      expect(sources.lake.path).toBe(fx.lake);
+    } finally {
+      proc.kill('SIGTERM');
+      await proc.exited;
     }
   }, 60_000);
 });
