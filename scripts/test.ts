@@ -38,7 +38,8 @@ if (filters.length === 0) {
 }
 
 process.stderr.write('== bun test\n');
-const proc = Bun.spawn([process.execPath, 'test', ...filters], {
+// bunfig's [test] timeout is not applied by this Bun, so the per-test limit is passed here.
+const proc = Bun.spawn([process.execPath, 'test', '--timeout', '60000', ...filters], {
   cwd: root,
   stdout: 'pipe',
   stderr: 'pipe',
