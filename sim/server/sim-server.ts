@@ -57,28 +57,39 @@ export function startSim(opts: SimServerOptions): RunningSim {
   let nextId = 1;
   let server!: Server<ConnData>;
 
+  /**
+   * Publish one frame with the run's frame faults. `sent` counts frames that reached at least one
+   * subscriber, plus frames the gap fault dropped on purpose.
+   */
   const send = (topic: string, channel: string, bytes: Uint8Array) => {
     const fault = ex.faults.forFrame();
-    ex.stats.countSent(channel, Date.now());
-    if (topic !== channel) ex.stats.lastPublishAt.set(topic, Date.now());
+    const out = (data: Uint8Array): boolean => server.publish(topic, data) > 0;
+    const counted = () => {
+      const now = Date.now();
+      ex.stats.countSent(channel, now);
+      if (topic !== channel) ex.stats.lastPublishAt.set(topic, now);
+    };
     switch (fault) {
       case 'gap':
+        counted();
         return;
       case 'duplicate':
-        server.publish(topic, bytes);
-        server.publish(topic, bytes);
+        if (out(bytes)) counted();
+        out(bytes);
         return;
       case 'garbage':
-        server.publish(topic, ex.faults.garbage(bytes.length));
+        if (out(ex.faults.garbage(bytes.length))) counted();
         return;
       case 'torn':
-        server.publish(topic, ex.faults.torn(bytes));
+        if (out(ex.faults.torn(bytes))) counted();
         return;
       case 'delay':
-        setTimeout(() => server.publish(topic, bytes), ex.faults.delayMs());
+        setTimeout(() => {
+          if (out(bytes)) counted();
+        }, ex.faults.delayMs());
         return;
       default:
-        server.publish(topic, bytes);
+        if (out(bytes)) counted();
     }
   };
   const sink: FrameSink = {
@@ -107,16 +118,23 @@ export function startSim(opts: SimServerOptions): RunningSim {
     }
   };
 
+  /** Close from the server side: unsubscribe first, so nothing more counts as sent to it. */
+  const closeConn = (ws: ServerWebSocket<ConnData>, code: number, reason: string) => {
+    log.debug({ conn: ws.data.session?.id, reason }, 'closing connection');
+    for (const ch of ws.data.session?.subscriptions ?? []) {
+      ws.unsubscribe(ch.startsWith('spot@private.') && ws.data.listenKey ? privateTopic(ws.data.listenKey, ch) : ch);
+    }
+    conns.delete(ws);
+    ws.close(code, reason);
+  };
+
   const apply = (ws: ServerWebSocket<ConnData>, actions: readonly SessionAction[]) => {
     for (const a of actions) {
       const topic = (ch: string) => (ch.startsWith('spot@private.') && ws.data.listenKey ? privateTopic(ws.data.listenKey, ch) : ch);
       if (a.kind === 'reply') ws.sendText(a.text);
       else if (a.kind === 'subscribe') ws.subscribe(topic(a.channel));
       else if (a.kind === 'unsubscribe') ws.unsubscribe(topic(a.channel));
-      else {
-        log.debug({ conn: ws.data.session?.id, reason: a.reason }, 'closing connection');
-        ws.close(1000, a.reason);
-      }
+      else closeConn(ws, 1000, a.reason);
     }
   };
 
@@ -191,9 +209,9 @@ export function startSim(opts: SimServerOptions): RunningSim {
   const disconnectMs = ex.faultSpec.disconnectMs;
   if (disconnectMs !== undefined) {
     timers.push(setInterval(() => {
-      for (const ws of conns) {
+      for (const ws of [...conns]) {
         ex.stats.countFault('disconnect');
-        ws.close(1001, 'going away');
+        closeConn(ws, 1001, 'going away');
       }
     }, disconnectMs));
   }
