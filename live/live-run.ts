@@ -29,6 +29,7 @@ import { EventBridge } from './event-bridge.ts';
 import { LiveDriver, type LiveEngine } from './live-driver.ts';
 import { LiveFeed } from './live-feed.ts';
 import type { VenueJournalEntry } from './mexc-venue.ts';
+import { PrivateStream } from './private-stream.ts';
 import { RealSession } from './real-session.ts';
 import { checkVenueClock, type VenueClockReport } from './venue-clock-check.ts';
 import { liveSummary, type LiveSummary } from './run-summary.ts';
@@ -69,6 +70,8 @@ export class LiveRun {
   readonly feed: LiveFeed;
   readonly driver: LiveDriver;
   private venueFd: number | undefined;
+  /** Real mode: the user data stream that prompts order lookups. */
+  privateStream: PrivateStream | undefined;
   private constructor(
     readonly o: LiveRunOptions,
     readonly lake: LakeSink,
@@ -121,6 +124,13 @@ export class LiveRun {
     });
     const engine = Object.assign(s, { equity: () => s.runner.portfolio.equity((sym) => s.runner.lastPrice(sym)) });
     run = new LiveRun(o, lake, engine, s, journal, venueFd);
+    const stream = new PrivateStream(real.client, o.wsUrl, o.log.child({ component: 'live.private' }), (id) => s.venue.pollSoon(id));
+    try {
+      await stream.start();
+      run.privateStream = stream;
+    } catch (e) {
+      o.log.warn({ err: (e as Error).message }, 'no private stream (listen key refused); fills are found by polling GET order');
+    }
     return run;
   }
 
@@ -148,6 +158,7 @@ export class LiveRun {
     const endUs = this.driver.stop();
     this.bridge.close();
     this.real?.venue.stop();
+    this.privateStream?.stop();
     await this.lake.close();
     this.journal.close();
     if (this.venueFd !== undefined) closeSync(this.venueFd);

@@ -13,6 +13,7 @@ import { defaultRules } from '../execution/instrument.ts';
 import { parseScenario } from '../sim/config/scenario.ts';
 import { startSim, type RunningSim } from '../sim/server/sim-server.ts';
 import { MexcVenue, type VenueJournalEntry } from './mexc-venue.ts';
+import { PrivateStream } from './private-stream.ts';
 import { startLossyProxy, type LossyProxy } from './testing/lossy-proxy.ts';
 
 let sim: RunningSim;
@@ -115,5 +116,34 @@ describe('MexcVenue: unknown outcomes', () => {
     expect(e.type === 'order_update' && e.status).toBe('REJECTED');
     expect(e.type === 'order_update' && e.rejectCode).toBeGreaterThan(0);
     expect(v.pending()).toEqual([]);
+  }, 15_000);
+});
+
+describe('MexcVenue with the private stream', () => {
+  test('a push about our order makes the venue look it up at once (here: canceled from elsewhere, polling off)', async () => {
+    proxy.mode = 'pass';
+    const { v, journal } = venue(60_000, 3_600_000);
+    const acct = sim.exchange.scenario.account;
+    const direct = MexcRestClient.create({ baseUrl: sim.rest, webBaseUrl: sim.rest, apiKey: acct.apiKey, apiSecret: acct.apiSecret }, { clock });
+    const stream = new PrivateStream(direct, sim.ws, quiet, (id) => v.pollSoon(id));
+    await stream.start();
+    try {
+      const book = await direct.bookTicker('BTCUSDT');
+      if (!book.ok) throw book.error;
+      const price = Math.floor(Number(book.value.bidPrice) * 0.97 * 100) / 100;
+      v.submit({ type: 'place_order', clientOrderId: 'rest-1', symbol: 'BTCUSDT', side: 'buy', orderType: 'LIMIT', qty: 0.001, price, reason: 'test' }, clock.nowUs());
+      const events: AccountEvent[] = [];
+      await until(() => (events.push(...drain(v)), events.some((e) => e.type === 'order_update' && e.status === 'NEW')), 5000, 'NEW');
+      await Bun.sleep(200); // the lookup right after placement is done: from here on only a push can prompt one
+      const canceled = await direct.cancelOrder({ symbol: 'BTCUSDT', origClientOrderId: 'rest-1' });
+      expect(canceled.ok).toBe(true);
+      await until(() => (events.push(...drain(v)), events.some((e) => e.type === 'order_update' && e.status === 'CANCELED')), 3000, 'CANCELED from the push');
+      expect(stream.pushes).toBeGreaterThan(0);
+      expect(v.pending()).toEqual([]);
+      expect(journal.map((j) => j.event)).toEqual(['sent', 'placed']);
+    } finally {
+      stream.stop();
+      v.stop();
+    }
   }, 15_000);
 });

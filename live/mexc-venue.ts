@@ -10,6 +10,9 @@
  *   stays pending, nothing is told to the strategy, and it is looked up by its clientOrderId
  *   until the venue settles it. Only when the venue has said "no such order" for
  *   `notFoundGraceMs` is it reported REJECTED (never placed).
+ *
+ * Orders are looked up every `pollMs`, right after a placement is answered, and whenever the
+ * private stream (private-stream.ts) pushes something about one of them.
  */
 import type { CancelOrderCommand, PlaceOrderCommand } from '../core/commands.ts';
 import type { Clock } from '../core/clock.ts';
@@ -51,6 +54,7 @@ export class MexcVenue implements Venue {
   private readonly orders = new Map<string, Tracked>();
   private poller: ReturnType<typeof setInterval> | undefined;
   private polling = false;
+  private again = false;
   private seq = 0;
 
   constructor(private readonly o: MexcVenueOptions) {}
@@ -89,6 +93,7 @@ export class MexcVenue implements Venue {
         t.state = 'open';
         this.note(t, 'placed', `orderId ${r.value.orderId}`);
         this.update(t, 'NEW');
+        this.pollSoon(); // a marketable order is usually done by now
       } else if (r.error instanceof UnknownOutcomeError) {
         t.state = 'unknown';
         this.note(t, 'unknown_outcome', r.error.message);
@@ -128,10 +133,20 @@ export class MexcVenue implements Venue {
     this.poller = setInterval(() => void this.poll(), this.o.pollMs ?? 250);
   }
 
+  /** Look orders up now (the private stream pushed something about one, or one was just placed). */
+  pollSoon(clientOrderId?: string): void {
+    if (clientOrderId !== undefined && !this.orders.has(clientOrderId)) return;
+    setImmediate(() => void this.poll());
+  }
+
   /** One reconciliation pass over every order that is open or of unknown outcome. */
   async poll(): Promise<void> {
-    if (this.polling) return;
+    if (this.polling) {
+      this.again = true;
+      return;
+    }
     this.polling = true;
+    this.again = false;
     try {
       for (const t of this.pending()) {
         if (t.state === 'sending') continue;
@@ -145,6 +160,7 @@ export class MexcVenue implements Venue {
         clearInterval(this.poller);
         this.poller = undefined;
       }
+      if (this.again) this.pollSoon();
     }
   }
 

@@ -74,5 +74,6 @@ describe('sniper live --mode real against sim', () => {
     const venue = readFileSync(join(root, 'run', 'venue.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { event: string });
     expect(venue.filter((e) => e.event === 'placed').length).toBe(2);
     expect(venue.some((e) => e.event === 'unknown_outcome')).toBe(false);
+    expect((summary.privateStream as { pushes: number }).pushes).toBeGreaterThan(0); // the user data stream prompted the lookups
   });
 });

@@ -68,6 +68,7 @@ export function liveSummary(run: LiveRun, endUs: number): LiveSummary {
       versionGaps: run.feed.frames.counters.versionGaps, malformed: run.feed.frames.counters.malformed,
       snapshots: run.feed.snapshots, pollErrors: run.feed.discovery.pollErrors, rowsAfterStop: run.bridge.late,
     },
+    privateStream: run.privateStream === undefined ? null : { pushes: run.privateStream.pushes, reconnects: run.privateStream.reconnects },
     pendingOrders: run.real?.venue.pending().map((t) => ({ clientOrderId: t.order.clientOrderId, symbol: t.order.symbol, state: t.state })) ?? [],
     failure: run.driver.failure?.message ?? null,
     replay: {
