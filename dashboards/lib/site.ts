@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CommandIo } from '../../cli/command.ts';
+import { SniperError } from '../../core/errors.ts';
 import { resolveSources, type Source, type Sources } from './sources.ts';
 
 export const DASHBOARDS_DIR = resolve(import.meta.dir, '..');
@@ -27,7 +28,8 @@ export interface SiteOptions {
   readonly out?: string | undefined;
 }
 
-export class DashboardsError extends Error {
+/** The dashboards could not be built or served (the message says why and what to do). */
+export class DashboardsError extends SniperError {
   readonly code = 'dashboards_failed' as const;
 }
 

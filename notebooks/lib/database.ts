@@ -8,6 +8,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { SniperError } from '../../core/errors.ts';
 import { TABLE_NAMES } from '../../lake/schema.ts';
 import { attachLake } from '../../pipeline/lake-views.ts';
 import { attachModelTables } from '../../dashboards/lib/attach.ts';
@@ -16,7 +17,8 @@ import type { Sources } from '../../dashboards/lib/sources.ts';
 
 export const DATABASE_NAME = 'sniper';
 
-export class NotebooksError extends Error {
+/** The notebooks could not be built or served (the message says why and what to do). */
+export class NotebooksError extends SniperError {
   readonly code = 'notebooks_failed' as const;
 }
 
