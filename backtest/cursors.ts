@@ -8,16 +8,16 @@
  */
 import type { DuckDBDataChunk, DuckDBResult } from '@duckdb/node-api';
 import type { RecordBatch, Schema } from 'apache-arrow';
-import type { BookDeltaEvent, BookSnapshotEvent, BookTickerEvent, KlineEvent, KlineInterval, Level, SniperEvent, TradeEvent } from '../core/events.ts';
+import type { BookDeltaEvent, BookSnapshotEvent, Level, SniperEvent, TradeEvent } from '../core/events.ts';
 import type { FlatLevels } from '../core/order-book.ts';
 import type { MergeCursor } from '../core/stream-merge.ts';
 import { arrowSchema, f64Of, i32Of, listOf, toRecordBatch, type ColumnKind } from './arrow-batch.ts';
 import { f64Column, i32Column } from './vectors.ts';
 
-const HEAD: readonly (readonly [string, ColumnKind])[] = [['ts_recv', 'f64'], ['seq', 'f64'], ['ts_event', 'f64'], ['sym', 'i32']];
-const f64s = (...names: string[]): [string, ColumnKind][] => names.map((n) => [n, 'f64']);
+export const HEAD: readonly (readonly [string, ColumnKind])[] = [['ts_recv', 'f64'], ['seq', 'f64'], ['ts_event', 'f64'], ['sym', 'i32']];
+export const f64s = (...names: string[]): [string, ColumnKind][] => names.map((n) => [n, 'f64']);
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export abstract class ChunkCursor implements MergeCursor<SniperEvent> {
   done = false;
@@ -200,66 +200,6 @@ export class DepthCursor extends ChunkCursor {
     f.askQtyStart = off + nb + nbq + na;
     f.askCount = Math.min(na, naq);
     return e as unknown as BookDeltaEvent | BookSnapshotEvent;
-  }
-}
-
-export class BookTickerCursor extends ChunkCursor {
-  private cols: Float64Array[] = [];
-  private readonly ev: Mutable<BookTickerEvent> = { type: 'book_ticker', symbol: '', bidPrice: 0, bidQty: 0, askPrice: 0, askQty: 0, tsEvent: 0, tsRecv: 0, seq: 0 };
-  protected override readonly schema = arrowSchema([...HEAD, ...f64s('bid_price', 'bid_qty', 'ask_price', 'ask_qty')]);
-
-  protected bind(batch: RecordBatch): void {
-    this.cols = [4, 5, 6, 7].map((c) => f64Of(batch, c));
-  }
-
-  current(): SniperEvent {
-    const i = this.i;
-    const e = this.ev;
-    e.symbol = this.symbols[this.symCol[i]!]!;
-    e.bidPrice = this.cols[0]![i]!;
-    e.bidQty = this.cols[1]![i]!;
-    e.askPrice = this.cols[2]![i]!;
-    e.askQty = this.cols[3]![i]!;
-    e.tsEvent = this.evCol[i]!;
-    e.tsRecv = this.tsCol[i]!;
-    e.seq = this.seqCol[i]!;
-    return e;
-  }
-}
-
-/** Interval codes used by the klines query (index = code). */
-export const KLINE_INTERVALS: readonly KlineInterval[] = ['Min1', 'Min5', 'Min15', 'Min30', 'Min60', 'Hour4', 'Hour8', 'Day1', 'Week1', 'Month1'];
-
-export class KlineCursor extends ChunkCursor {
-  private cols: Float64Array[] = [];
-  private readonly ev: Mutable<KlineEvent> = {
-    type: 'kline', symbol: '', interval: 'Min1', openTime: 0, closeTime: 0, open: 0, high: 0, low: 0, close: 0, baseVolume: 0, quoteVolume: 0, tsEvent: 0, tsRecv: 0, seq: 0,
-  };
-
-  protected override readonly schema = arrowSchema([...HEAD, ...f64s('interval', 'open_time', 'close_time', 'open', 'high', 'low', 'close', 'base_volume', 'quote_volume')]);
-
-  protected bind(batch: RecordBatch): void {
-    this.cols = [4, 5, 6, 7, 8, 9, 10, 11, 12].map((c) => f64Of(batch, c));
-  }
-
-  current(): SniperEvent {
-    const i = this.i;
-    const e = this.ev;
-    const c = this.cols;
-    e.symbol = this.symbols[this.symCol[i]!]!;
-    e.interval = KLINE_INTERVALS[c[0]![i]!] ?? 'Min1';
-    e.openTime = c[1]![i]!;
-    e.closeTime = c[2]![i]!;
-    e.open = c[3]![i]!;
-    e.high = c[4]![i]!;
-    e.low = c[5]![i]!;
-    e.close = c[6]![i]!;
-    e.baseVolume = c[7]![i]!;
-    e.quoteVolume = c[8]![i]!;
-    e.tsEvent = this.evCol[i]!;
-    e.tsRecv = this.tsCol[i]!;
-    e.seq = this.seqCol[i]!;
-    return e;
   }
 }
 

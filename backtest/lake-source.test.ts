@@ -20,12 +20,14 @@ describe('LakeSource', () => {
       trade('AUSDT', T + 200, 1.0, 2, 'buy'),
       trade('BUSDT', T + 1500, 2.5, 1, 'sell'), // next hour partition
       delta('AUSDT', T + 1600, [], [[1.0, 0], [1.1, 3]]),
+      { type: 'kline', symbol: 'BTCUSDT', interval: 'Min5', openTime: T, closeTime: T + 300_000, open: 1, high: 2, low: 0.5, close: 1.5, baseVolume: 10, quoteVolume: 15, tsEvent: T + 1700, tsRecv: (T + 1700) * 1000, seq: 1 },
+      { type: 'mini_ticker', symbol: 'BTCUSDT', price: 1.5, rate: 0.01, zonedRate: 0.02, high: 2, low: 0.5, quoteVolume: 99, baseVolume: 66, tsEvent: T + 1800, tsRecv: (T + 1800) * 1000, seq: 2 },
     ];
     await writeTestLake(dir, events);
     const src = await LakeSource.open({ lakeDir: dir });
     try {
       expect(src.units.map((u) => u.key)).toEqual(['2026-11-23']);
-      expect(src.totalRows).toBe(5);
+      expect(src.totalRows).toBe(7);
       const seen: string[] = [];
       let bookAsks: unknown;
       await src.forEach((e) => {
@@ -34,6 +36,8 @@ describe('LakeSource', () => {
           seen.push(`${e.type} ${e.symbol}`);
           if (e.type === 'book_delta') bookAsks = e.asks;
         } else if (e.type === 'status') seen.push(`status ${e.symbol} ${e.openTime} ${e.apiTradable} ${e.sts}`);
+        else if (e.type === 'kline') seen.push(`kline ${e.interval} ${e.openTime - T} ${e.close} ${e.quoteVolume}`);
+        else if (e.type === 'mini_ticker') seen.push(`mini ${e.price} ${e.zonedRate} ${e.quoteVolume} ${e.baseVolume}`);
       });
       expect(seen).toEqual([
         `status AUSDT ${T + 60_000} true 2`,
@@ -41,6 +45,8 @@ describe('LakeSource', () => {
         `trade AUSDT 1 2 buy ${(T + 200) * 1000}`,
         `trade BUSDT 2.5 1 sell ${(T + 1500) * 1000}`,
         'book_delta AUSDT',
+        'kline Min5 0 1.5 15',
+        'mini 1.5 0.02 99 66',
       ]);
       expect(bookAsks).toEqual([[1.0, 0], [1.1, 3]]);
     } finally {

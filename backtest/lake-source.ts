@@ -8,10 +8,11 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { SniperEvent, StatusSource, GapReason } from '../core/events.ts';
 import { mergeCursors, type MergeCursor } from '../core/stream-merge.ts';
 import type { TableName } from '../lake/schema.ts';
-import { BookTickerCursor, DepthCursor, KLINE_INTERVALS, KlineCursor, RowCursor, TradeCursor, type ChunkCursor } from './cursors.ts';
+import { DepthCursor, RowCursor, TradeCursor, type ChunkCursor } from './cursors.ts';
+import { BookTickerCursor, KLINE_INTERVALS, KlineCursor, MiniTickerCursor } from './summary-cursors.ts';
 import { listUnits, sqlList, type LakeUnit } from './lake-files.ts';
 
-export const REPLAY_TABLES = ['status', 'listings', 'gaps', 'klines', 'book_tickers', 'depth_updates', 'trades'] as const satisfies readonly TableName[];
+export const REPLAY_TABLES = ['status', 'listings', 'gaps', 'klines', 'mini_tickers', 'book_tickers', 'depth_updates', 'trades'] as const satisfies readonly TableName[];
 export type ReplayTable = (typeof REPLAY_TABLES)[number];
 
 export interface LakeSourceOptions {
@@ -37,6 +38,7 @@ const SELECTS: Record<ReplayTable, string> = {
     flatten([bid_prices::DOUBLE[], bid_qtys::DOUBLE[], ask_prices::DOUBLE[], ask_qtys::DOUBLE[]])`,
   book_tickers: `${HEAD}, ${SYM}, bid_price::DOUBLE, bid_qty::DOUBLE, ask_price::DOUBLE, ask_qty::DOUBLE`,
   klines: `${HEAD}, ${SYM}, (CASE interval ${KLINE_INTERVALS.map((k, i) => `WHEN '${k}' THEN ${i}`).join(' ')} ELSE 0 END)::DOUBLE, open_time::DOUBLE, close_time::DOUBLE, open::DOUBLE, high::DOUBLE, low::DOUBLE, close::DOUBLE, base_volume::DOUBLE, quote_volume::DOUBLE`,
+  mini_tickers: `${HEAD}, ${SYM}, price::DOUBLE, rate::DOUBLE, zoned_rate::DOUBLE, high::DOUBLE, low::DOUBLE, quote_volume::DOUBLE, base_volume::DOUBLE`,
   status: `${HEAD}, ${SYM}, symbol, source, vcoin_id, sts, st, tt, open_time::DOUBLE AS open_time, exchange_status, api_tradable`,
   listings: `${HEAD}, ${SYM}, symbol, vcoin_id, vcoin_name, vcoin_name_full, zone, scheduled_open::DOUBLE AS scheduled_open`,
   gaps: `${HEAD}, ${SYM}, symbol, channel, reason, from_us::DOUBLE AS from_us, to_us::DOUBLE AS to_us, detail`,
@@ -134,6 +136,8 @@ export class LakeSource {
         return new BookTickerCursor(result, this.symbols);
       case 'klines':
         return new KlineCursor(result, this.symbols);
+      case 'mini_tickers':
+        return new MiniTickerCursor(result, this.symbols);
       default:
         return new RowCursor(result, this.symbols, rowToEvent(table), ROW_NAMES[table]!);
     }

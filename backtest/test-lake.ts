@@ -26,6 +26,10 @@ function row(e: SniperEvent): [TableName, string] | undefined {
     }
     case 'book_ticker':
       return ['book_tickers', `${t}, ${q(e.symbol)}, ${e.bidPrice}, ${e.bidQty}, ${e.askPrice}, ${e.askQty}`];
+    case 'kline':
+      return ['klines', `${t}, ${q(e.symbol)}, ${q(e.interval)}, ${e.openTime}, ${e.closeTime}, ${e.open}, ${e.high}, ${e.low}, ${e.close}, ${e.baseVolume}, ${e.quoteVolume}`];
+    case 'mini_ticker':
+      return ['mini_tickers', `${t}, ${q(e.symbol)}, ${e.price}, ${e.rate}, ${e.zonedRate}, ${e.high}, ${e.low}, ${e.quoteVolume}, ${e.baseVolume}`];
     case 'status':
       return ['status', `${t}, ${q(e.symbol)}, ${q(e.source)}, ${q(e.vcoinId)}, ${n(e.sts)}, ${n(e.st)}, ${n(e.tt)}, ${n(e.openTime)}, ${q(e.exchangeStatus)}, ${b(e.apiTradable)}`];
     case 'listing':
