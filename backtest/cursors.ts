@@ -1,7 +1,7 @@
 /**
  * One cursor per lake table over a DuckDB streaming result, for core/stream-merge. Market tables
- * (trades, depth, book tickers, klines) arrive as Arrow record batches (backtest/arrow-batch.ts,
- * zero-copy over DuckDB's vectors) and are read column-wise into one reused event object per
+ * (trades, depth, book tickers, klines, mini tickers) arrive as Arrow record batches
+ * (backtest/arrow-batch.ts, one bulk copy per column out of DuckDB) and are read column-wise into one reused event object per
  * table: no object per row. Every query's first four columns are ts_recv, seq, ts_event (DOUBLE) and
  * the symbol code (INTEGER, an index into the run's symbol list).
  * The rare tables (status, listings, gaps) are read as rows by `RowCursor`.

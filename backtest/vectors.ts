@@ -1,7 +1,8 @@
 /**
- * Zero-copy access to DuckDB result chunks as typed column vectors (the Arrow layout: fixed-width
- * values in one buffer, lists as offsets + one child buffer). The views stay valid while the
- * chunk object is referenced; cursors keep their current chunk until they move past it.
+ * DuckDB result chunks as typed column vectors (the Arrow layout: fixed-width values in one
+ * buffer, lists as (offset, length) entries + one child buffer). One bulk copy per column per
+ * chunk: @duckdb/node-bindings hands out a copy of the vector's buffer under Bun (measured:
+ * writes to one returned array do not show in another), so the arrays are ours to keep.
  * Only NOT NULL columns are read this way (the lake schema guarantees it for these columns).
  */
 import type { DuckDBDataChunk } from '@duckdb/node-api';
