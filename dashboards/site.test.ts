@@ -48,7 +48,7 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 describe('sniper dashboards build', () => {
   test('writes every page with its sections', () => {
     const page = (name: string) => readFileSync(join(out, `${name}.html`), 'utf8');
-    for (const h of ['Lake overview', 'Sources', 'Rows per hour', 'Gaps']) expect(page('index')).toContain(h);
+    for (const h of ['Lake overview', 'Sources', 'Activity over time', 'Gaps']) expect(page('index')).toContain(h);
     for (const h of ['Status timelines', 'The status-pattern study', 'Opening pumps']) expect(page('listings')).toContain(h);
     for (const h of ['Weights', 'Reliability', 'Expected value by confidence bucket', 'Walk-forward']) expect(page('calibration')).toContain(h);
     for (const h of ['Equity', 'Trades', 'Per-listing outcomes', 'All runs']) expect(page('backtest')).toContain(h);

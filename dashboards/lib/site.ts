@@ -87,7 +87,8 @@ async function collect(stream: ReadableStream<Uint8Array>, sink: string[], echo:
 function clearOutput(dir: string): void {
   if (!existsSync(dir)) return;
   const entries = readdirSync(dir);
-  if (entries.length > 0 && !(entries.includes('index.html') && entries.includes('_observablehq'))) {
+  // Framework writes only pages and _-prefixed folders (_observablehq, _file, _node, _import, _npm)
+  if (!entries.every((e) => e.endsWith('.html') || e.startsWith('_'))) {
     throw new DashboardsError(`${dir} is not empty and is not an earlier dashboards build: choose a new or empty folder`);
   }
   rmSync(dir, { recursive: true, force: true });
