@@ -2,10 +2,13 @@
  * The schedule of a generated lake: scheduled opens with exponential gaps, and each listing's
  * external latent tied to how crowded the schedule is around it — ln(gap to the previous open +
  * 1 min) + ln(gap to the next open + 1 min), the isolation pipeline/sql/03_features.sql reads as
- * the external factor. The latent is 0.9 · (normal score of that isolation) + 0.44 · noise, so it
- * stays N(0, 1) and a more isolated listing has a higher external factor.
+ * the external factor. The latent is ρ · (normal score of that isolation) + √(1 − ρ²) · noise, so
+ * it stays N(0, 1) and a more isolated listing has a higher external factor.
  */
 import { normalQuantile, rngFor } from '../market/rng.ts';
+
+/** How closely the external latent follows the isolation (comparable to the other traces). */
+export const EXTERNAL_RHO = 0.78;
 
 export interface Schedule {
   readonly opens: Float64Array;
@@ -31,7 +34,7 @@ export function buildSchedule(seed: number, n: number, startMs: number, meanSpac
   const external = new Float64Array(n);
   order.forEach((i, rank) => {
     const noise = rngFor(seed, 'external', i).normal();
-    external[i] = 0.9 * normalQuantile((rank + 0.5) / n) + Math.sqrt(1 - 0.81) * noise;
+    external[i] = EXTERNAL_RHO * normalQuantile((rank + 0.5) / n) + Math.sqrt(1 - EXTERNAL_RHO * EXTERNAL_RHO) * noise;
   });
   return { opens, external };
 }

@@ -51,6 +51,10 @@ export interface ListingPlan {
   readonly outcome: ListingOutcome;
 }
 
+/** Calendar zones, from the lowest history trace to the highest (five near-equal shares). */
+const ZONES = ['ASSESSMENT', 'INNOVATION', 'NEW', 'HOT', 'MAIN'] as const;
+const ZONE_CUTS = [-0.84, -0.25, 0.25, 0.84];
+
 /** Announcements come at most two weeks ahead (the lognormal tail is cut there). */
 export const MAX_LEAD_MS = 14 * 86_400_000;
 
@@ -117,7 +121,7 @@ export function planListing(scenario: Scenario, index: number, scheduledOpen: nu
   const g = factors.latent;
 
   const vcoinName = tickerFor(rng, index);
-  const leadMs = Math.min(MAX_LEAD_MS, Math.round(quantileAt(REAL.openMinusCreationMs, correlated(rng, g.timing, 0.9))));
+  const leadMs = Math.min(MAX_LEAD_MS, Math.round(quantileAt(REAL.openMinusCreationMs, correlated(rng, g.timing, 0.8))));
   const createdAt = scheduledOpen - leadMs;
   const deviates = cfg.deviateShare > 0 && correlated(rng, -g.history, 0.6) < normalQuantile(Math.min(cfg.deviateShare, 1 - 1e-9));
   const deviation: Deviation = deviates ? rng.pick(DEVIATIONS) : 'none';
@@ -129,7 +133,7 @@ export function planListing(scenario: Scenario, index: number, scheduledOpen: nu
     : m < cfg.marketDisabledShare + cfg.apiMarketDisabledShare ? 'api_disabled' : 'enabled';
 
   const zoneTrace = correlated(rng, g.history, 0.85);
-  const zone = zoneTrace < -0.8 ? 'ASSESSMENT' : zoneTrace > 0.8 ? 'MAIN' : 'NEW';
+  const zone = ZONES[ZONE_CUTS.filter((c) => zoneTrace > c).length]!;
   const extTrace = correlated(rng, g.external, 0.6);
   const contractAddress = extTrace > -0.5 ? `0x${hex(rng, 40)}` : '';
   const introWords = 20 + Math.round(80 * normalCdf(correlated(rng, g.external, 0.6)));
