@@ -4,7 +4,6 @@
  * the tick index, so two runs with one seed and one start time produce identical frames.
  */
 import type { Scenario } from '../config/scenario.ts';
-import { establishedFor } from '../config/scenario.ts';
 import { planListing, type ListingPlan } from './listing-plan.ts';
 import { SymbolMarket, type MakerStyle, type TickOutput } from './symbol-market.ts';
 import { EstablishedSource, ListingSource } from './trade-source.ts';
@@ -28,7 +27,7 @@ export class Market {
     this.startTime = Math.floor(startTime / TICK_MS) * TICK_MS;
     this.nowMs = this.startTime;
     const seed = scenario.seed;
-    for (const spec of scenario.established.length > 0 ? scenario.established : []) {
+    for (const spec of scenario.established) {
       const m = new SymbolMarket(seed, spec.symbol, new EstablishedSource(seed, spec, this.startTime), {
         levels: 30, halfSpreadFrac: 0, stepFrac: 0.00001, levelQuote: spec.meanTradeQuote * 2,
       });
@@ -62,18 +61,9 @@ export class Market {
     this.tickIndex++;
     return out;
   }
-
-  listingPlan(symbol: string): ListingPlan | undefined {
-    return this.symbols.get(symbol)?.plan;
-  }
 }
 
 /** How the market maker quotes a new listing. */
 export function listingMakerStyle(plan: ListingPlan): MakerStyle {
   return { levels: 20, halfSpreadFrac: 0.0008, stepFrac: 0.0006, levelQuote: Math.min(50_000, Math.max(50, plan.outcome.volume24h / 4000)) };
-}
-
-/** Scenario established pairs for a list of symbol names. */
-export function establishedSpecs(symbols: readonly string[]) {
-  return symbols.map(establishedFor);
 }
