@@ -30,6 +30,8 @@ export interface LakeSinkOptions {
   readonly retryMs?: number;
   /** Convert segments to Parquet on a worker thread (default) or on this thread. */
   readonly convertOn?: 'worker' | 'inline';
+  /** DuckDB memory limit of the converter (default 1GB; a segment needs about twice its size). */
+  readonly converterMemoryLimit?: string;
   /** Local time in µs (tests move it). */
   readonly nowUs?: () => number;
   readonly logger?: Logger;
@@ -62,7 +64,10 @@ export class LakeSink {
 
   /** Open the sink: recover what an earlier run left in the log, then start the timers. */
   static async open(o: LakeSinkOptions): Promise<LakeSink> {
-    const converter = (o.convertOn ?? 'worker') === 'worker' ? new WorkerConverter(o.lakeDir, o.writerId) : await InlineConverter.open(o.lakeDir, o.writerId);
+    const limit = o.converterMemoryLimit ?? '1GB';
+    const converter = (o.convertOn ?? 'worker') === 'worker'
+      ? new WorkerConverter(o.lakeDir, o.writerId, limit)
+      : await InlineConverter.open(o.lakeDir, o.writerId, limit);
     const sink = new LakeSink(o, converter);
     await sink.recover();
     const tick = setInterval(() => sink.tick(), o.tickMs ?? 200);

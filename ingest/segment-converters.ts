@@ -15,8 +15,8 @@ export interface SegmentConverter {
 export class InlineConverter implements SegmentConverter {
   private constructor(private readonly lakeDir: string, private readonly writer: string, private readonly parquet: ParquetFileWriter) {}
 
-  static async open(lakeDir: string, writer: string): Promise<InlineConverter> {
-    return new InlineConverter(lakeDir, writer, await ParquetFileWriter.open({ threads: 1 }));
+  static async open(lakeDir: string, writer: string, memoryLimit: string): Promise<InlineConverter> {
+    return new InlineConverter(lakeDir, writer, await ParquetFileWriter.open({ threads: 1, memoryLimit }));
   }
 
   convert(id: SegmentId): Promise<Conversion> {
@@ -39,7 +39,7 @@ export class WorkerConverter implements SegmentConverter {
   private nextId = 1;
   private readonly ready: Promise<void>;
 
-  constructor(private readonly lakeDir: string, private readonly writer: string) {
+  constructor(private readonly lakeDir: string, private readonly writer: string, memoryLimit: string) {
     this.worker = new Worker(new URL('./convert-worker.ts', import.meta.url).href);
     let markReady!: () => void;
     this.ready = new Promise((r) => {
@@ -54,6 +54,7 @@ export class WorkerConverter implements SegmentConverter {
       if (m.error !== undefined) w.reject(new LakeWriteError(m.error.code, m.error.message));
       else w.resolve(m.conversion!);
     };
+    this.worker.postMessage({ id: 0, init: { memoryLimit } });
     this.worker.onerror = (e) => {
       for (const w of this.waiting.values()) w.reject(new LakeWriteError('io_error', `the Parquet worker failed: ${e.message}`));
       this.waiting.clear();
