@@ -81,6 +81,8 @@ export const scenarioSchema = z.object({
     uidWeightPer10s: z.number().int().positive().default(500),
     /** Order placement and cancels per second (shared). */
     ordersPerSec: z.number().int().positive().default(12),
+    /** GET /api/v3/account per second (MEXC documents 2); 0 = no cap beyond the weights. */
+    accountPerSec: z.number().int().min(0).default(0),
     retryAfterSec: z.number().int().positive().default(10),
     /** Consecutive 429s after which the IP is banned (418). */
     banAfter429s: z.number().int().positive().default(50),

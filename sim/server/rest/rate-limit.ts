@@ -23,12 +23,23 @@ export class RateLimiter {
     const used = w !== undefined && w.window === window ? w.used : 0;
     const budget = signed ? this.cfg.uidWeightPer10s : this.cfg.ipWeightPer10s;
     let over = used + weight > budget;
-    if (!over && isOrder) {
+    const capPath = bucket.slice(bucket.lastIndexOf(':') + 1);
+    const cap = capPath === '/api/v3/account' && this.cfg.accountPerSec > 0 ? this.cfg.accountPerSec : undefined;
+    if (!over && cap !== undefined) {
       const second = Math.floor(nowMs / 1000);
-      const o = this.orders.get(bucket);
+      const key = `cap:${bucket}`;
+      const o = this.orders.get(key);
+      const n = o !== undefined && o.second === second ? o.used : 0;
+      over = n + 1 > cap;
+      if (!over) this.orders.set(key, { second, used: n + 1 });
+    }
+    if (!over && isOrder) {
+      // placement and cancels share one per-second budget
+      const second = Math.floor(nowMs / 1000);
+      const o = this.orders.get('orders');
       const n = o !== undefined && o.second === second ? o.used : 0;
       over = n + 1 > this.cfg.ordersPerSec;
-      if (!over) this.orders.set(bucket, { second, used: n + 1 });
+      if (!over) this.orders.set('orders', { second, used: n + 1 });
     }
     if (over) {
       const strikes = (this.strikes.get(ip) ?? 0) + 1;
