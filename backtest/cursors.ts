@@ -29,7 +29,6 @@ export abstract class ChunkCursor implements MergeCursor<SniperEvent> {
   protected seqCol = new Float64Array(0);
   protected evCol = new Float64Array(0);
   protected symCol = new Int32Array(0);
-  private chunk: DuckDBDataChunk | undefined;
   /** The next chunk, already requested: DuckDB produces it while JS works through this one. */
   private ahead: Promise<DuckDBDataChunk | null> | undefined;
   rows = 0;
@@ -45,12 +44,10 @@ export abstract class ChunkCursor implements MergeCursor<SniperEvent> {
       this.ahead = undefined;
       if (chunk === null || chunk.rowCount === 0) {
         this.done = true;
-        this.chunk = undefined;
         return;
       }
       this.ahead = this.result.fetchChunk();
       const n = chunk.rowCount;
-      this.chunk = chunk;
       if (this.schema !== undefined) {
         const batch = toRecordBatch(chunk, this.schema);
         this.tsCol = f64Of(batch, 0);

@@ -90,7 +90,6 @@ export class ArtifactFeatureProvider implements ConfidenceProvider {
   private readonly schedules = new Map<string, Map<number, number>>();
   private readonly refs = new Map<string, Ref>();
   private readonly resolved: ResolvedLabel[] = [];
-  private nowMs = 0;
 
   constructor(private readonly model: ModelArtifact) {
     const data = model.data as { featureParams?: Partial<FeatureParams>; labelParams?: Record<string, unknown>; factorScaling?: Record<string, { mean: number; sd: number }> };
@@ -106,7 +105,6 @@ export class ArtifactFeatureProvider implements ConfidenceProvider {
   }
 
   observe(e: SniperEvent): void {
-    this.nowMs = e.tsRecv / 1000;
     switch (e.type) {
       case 'status': {
         const l = this.listing(e.symbol, e.tsRecv);
