@@ -92,8 +92,8 @@ function statusWalk(steps: readonly StatusStep[], deviation: Deviation, createdA
     case 'steps_back': {
       const ready = walk[walk.length - 1]!;
       const prev = walk[walk.length - 2] ?? ready;
-      const back = ready.atMs + Math.max(1000, (open - ready.atMs) / 3);
-      walk = [...walk, { atMs: back, tuple: prev.tuple }, { atMs: back + Math.max(1000, (open - back) / 2), tuple: ready.tuple }];
+      const back = ready.atMs + Math.max(1000, Math.round((open - ready.atMs) / 3));
+      walk = [...walk, { atMs: back, tuple: prev.tuple }, { atMs: back + Math.max(1000, Math.round((open - back) / 2)), tuple: ready.tuple }];
       break;
     }
     case 'other_code':

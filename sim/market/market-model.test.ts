@@ -62,6 +62,16 @@ test('shares of untradable, late and deviating listings follow the scenario', ()
   }
 });
 
+test('every time in a plan is a whole millisecond (the lake stores them as BIGINT)', () => {
+  // steps squeezed by a short announcement are the rare case: look at many plans
+  let bad = 0;
+  for (let i = 0; i < 20_000; i++) {
+    const p = planListing(scenario, i, Date.UTC(2026, 0, 1) + i * 1_800_000);
+    for (const t of [p.createdAt, p.scheduledOpen, p.actualOpen, ...p.statusTimeline.map((c) => c.atMs)]) if (!Number.isSafeInteger(t)) bad++;
+  }
+  expect(bad).toBe(0);
+});
+
 function spearman(a: number[], b: number[]): number {
   const rank = (xs: number[]) => {
     const idx = xs.map((x, i) => [x, i] as const).sort((u, v) => u[0] - v[0]);
