@@ -1,10 +1,10 @@
 /**
  * Issue 6's done-when targets, on a smaller lake written by `sniper generate` (the 3,000-listing
- * figures are measured by command; see pipeline/README.md). What the pipeline controls is
- * asserted: labels plus the constrained fit recover the true weights from the true factor values,
- * the out-of-sample ECE, the chosen threshold's EV against the true model's, and a valid artifact
- * with its tables. Whether the factors computed from the lake recover the weights depends on how
- * much of each hidden factor the generated lake reveals before the open (reported, see todo).
+ * figures are measured by command; see pipeline/README.md): the weights fitted on the factors
+ * computed from the lake against the true weights, the same labels fitted on the true factor
+ * values (what labels and fit can do alone), the out-of-sample ECE, the chosen threshold's EV
+ * against the true model's, and a valid artifact with its tables. Bounds allow for the larger
+ * sampling error of 1,500 listings.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -55,5 +55,9 @@ describe('calibration on a generated lake', () => {
     expect(r.truthCheck!.factorCorrelation.timing).toBeGreaterThan(0.6);
   });
 
-  test.todo('fitted weights within 0.05 of the truth: blocked until the generated lake reveals each factor before the open (external has no trace)');
+  test('the weights fitted on the factors computed from the lake are near the truth', () => {
+    // target 0.05 at 3,000 listings (measured by command); 1,500 listings leave more sampling error
+    expect(r.truthCheck!.maxWeightError).toBeLessThan(0.08);
+    for (const f of ['history', 'market', 'timing', 'external'] as const) expect(r.truthCheck!.factorCorrelation[f]).toBeGreaterThan(0.5);
+  });
 });

@@ -15,7 +15,7 @@ export const featureParamsSchema = z.object({
   decisionLeadMs: z.number().int().min(0).default(5000),
   /** Established pairs whose trend is the market factor (Min1 klines). */
   marketSymbols: z.array(z.string().regex(/^[A-Z0-9]+$/)).min(1).default(['BTCUSDT', 'ETHUSDT']),
-  marketLookbackMs: z.number().int().positive().default(3 * 86_400_000),
+  marketLookbackMs: z.number().int().positive().default(86_400_000),
   /** Pseudo-count pulling a group's success rate toward the base rate. */
   historyPrior: z.number().positive().default(10),
   /** Advance notice (open − announcement) quantiles, p10 / p50 / p90 (architecture §7 real figures). */

@@ -16,6 +16,8 @@ export interface CalibrateOptions {
   readonly seed?: number;
   /** Minimum expected net return per trade for the threshold (default 0). */
   readonly minEdge?: number;
+  /** Share of the (time-ordered) training listings, most recent first, the calibration maps are fitted on (default 0.5). */
+  readonly calibrationRecentShare?: number;
 }
 
 export interface CalibrationResult {
@@ -41,8 +43,10 @@ export interface CalibrationResult {
 export function calibrateSamples(samples: readonly Sample[], options: CalibrateOptions = {}): CalibrationResult {
   if (samples.length < 10) throw new RangeError(`need at least 10 labelled listings to calibrate, got ${samples.length}`);
   const minEdge = options.minEdge ?? 0;
-  const model = fitScoreModel(samples, minEdge);
-  const wf = walkForward(samples, options.folds ?? 5, minEdge);
+  const recent = options.calibrationRecentShare ?? 0.5;
+  const sorted = [...samples].sort((a, b) => a.t - b.t);
+  const model = fitScoreModel(sorted, minEdge, recent);
+  const wf = walkForward(sorted, options.folds ?? 5, minEdge, recent);
   const oosY = wf.predictions.map((p) => p.sample.y);
   const method = wf.predictions.length > 0
     ? chooseCalibration(oosY, wf.predictions.map((p) => p.platt), wf.predictions.map((p) => p.isotonic))

@@ -25,12 +25,19 @@ export function scoreOf(weights: Factors, x: readonly number[]): number {
 /** Probabilities are kept off 0 and 1 so one surprise cannot cost an infinite log loss. */
 const clampP = (p: number): number => Math.min(0.999, Math.max(0.001, p));
 
-export function fitScoreModel(train: readonly Sample[], minEdge = 0): FittedModel {
+/**
+ * Weights and threshold from the whole (time-ordered) training set; the score → probability maps
+ * from its most recent `recentShare`, because the factors' informativeness drifts as history
+ * accumulates and the map should describe the listings that come next.
+ */
+export function fitScoreModel(train: readonly Sample[], minEdge = 0, recentShare = 0.5): FittedModel {
   const fit = fitWeights(weightSamples(train));
   const score = train.map((s) => scoreOf(fit.weights, s.x));
   const y = train.map((s) => s.y);
-  const platt = fitPlatt(score, y);
-  const iso = isotonicFit(score, y);
+  let from = Math.floor(train.length * (1 - recentShare));
+  if (train.length - from < 50 || new Set(y.slice(from)).size < 2) from = 0;
+  const platt = fitPlatt(score.slice(from), y.slice(from));
+  const iso = isotonicFit(score.slice(from), y.slice(from));
   const isotonic = { method: 'isotonic' as const, scores: [...iso.xs], probabilities: iso.values.map(clampP) };
   const threshold = chooseThreshold(score, train.map((s) => s.ret), minEdge).threshold;
   return { fit, platt, isotonic, threshold };

@@ -38,7 +38,7 @@ export interface WalkForward {
   readonly predictions: readonly OutOfSample[];
 }
 
-export function walkForward(samples: readonly Sample[], folds = 5, minEdge = 0): WalkForward {
+export function walkForward(samples: readonly Sample[], folds = 5, minEdge = 0, recentShare = 0.5): WalkForward {
   const sorted = [...samples].sort((a, b) => a.t - b.t);
   const blocks = folds + 1;
   const cut = (i: number) => Math.round((i * sorted.length) / blocks);
@@ -48,7 +48,7 @@ export function walkForward(samples: readonly Sample[], folds = 5, minEdge = 0):
     const train = sorted.slice(0, cut(k));
     const test = sorted.slice(cut(k), cut(k + 1));
     if (train.length < 20 || test.length === 0 || new Set(train.map((s) => s.y)).size < 2) continue;
-    const model = fitScoreModel(train, minEdge);
+    const model = fitScoreModel(train, minEdge, recentShare);
     const preds = test.map((s) => {
       const score = scoreOf(model.fit.weights, s.x);
       return { sample: s, score, platt: predict(model, 'platt', score), isotonic: predict(model, 'isotonic', score), threshold: model.threshold };

@@ -1,7 +1,7 @@
 /**
  * A small listing world with a known truth, written as a lake, for the pipeline's own tests and
  * benchmark. Each listing's four factors are built from observables exactly the way
- * pipeline/sql/03_features.sql reads them (advance notice, the BTCUSDT trend over the 3 days
+ * pipeline/sql/03_features.sql reads them (advance notice, the BTCUSDT trend over the day
  * before the decision, the gaps to the neighbouring known opens, the smoothed success rate of
  * earlier listings with the same zone and status tuple), and success is drawn with probability σ(k·(Σ wj·xj − c)). A success
  * tape climbs through every take-profit level; a failure tape falls through the stop.
@@ -44,7 +44,7 @@ const NOTICE_MIN = 10 * 60_000;
 const NOTICE_MAX = 48 * 3_600_000;
 /** featureParams notice quantiles and market lookback. */
 const NOTICE_KNOTS = [[-1.2815516, 13 * 60_000], [0, 54 * 60_000], [1.2815516, 31 * 3_600_000]] as const;
-const LOOKBACK = 3 * 86_400_000;
+const LOOKBACK = 86_400_000;
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
