@@ -35,7 +35,14 @@ function listData(chunk: DuckDBDataChunk, col: number, n: number, type: List<Flo
   return makeData({ type, length: n, nullCount: 0, valueOffsets: offsets, child: makeData({ type: type.children[0]!.type, length: child.length, nullCount: 0, data: child }) });
 }
 
-/** One chunk as a record batch with `schema` (built by arrowSchema, columns in query order). */
+const structs = new WeakMap<Schema, Struct>();
+
+/**
+ * One chunk as a record batch with `schema` (built by arrowSchema, columns in query order).
+ * The batch is assembled without RecordBatch's constructor, which re-derives the schema and the
+ * struct type for every batch (ensureSameLengthData) and cost more than the copy out of DuckDB;
+ * the columns are equal-length and non-null by construction, which is all it checks.
+ */
 export function toRecordBatch(chunk: DuckDBDataChunk, schema: Schema): RecordBatch {
   const n = chunk.rowCount;
   const children = schema.fields.map((f, col): Data => {
@@ -43,20 +50,27 @@ export function toRecordBatch(chunk: DuckDBDataChunk, schema: Schema): RecordBat
     if (f.type instanceof Int32) return makeData({ type: f.type, length: n, nullCount: 0, data: i32Column(chunk, col, n) });
     return listData(chunk, col, n, f.type as List<Float64>);
   });
-  return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: n, nullCount: 0, children }));
+  let struct = structs.get(schema);
+  if (struct === undefined) {
+    struct = new Struct(schema.fields);
+    structs.set(schema, struct);
+  }
+  const batch = Object.create(RecordBatch.prototype) as RecordBatch & { _metadata: Map<string, string> };
+  Object.assign(batch, { schema, data: makeData({ type: struct, length: n, nullCount: 0, children }), _metadata: new Map() });
+  return batch;
 }
 
 /** The values buffer of a fixed-width column. */
 export function f64Of(batch: RecordBatch, col: number): Float64Array<ArrayBuffer> {
-  return batch.getChildAt(col)!.data[0]!.values as Float64Array<ArrayBuffer>;
+  return batch.data.children[col]!.values as Float64Array<ArrayBuffer>;
 }
 
 export function i32Of(batch: RecordBatch, col: number): Int32Array<ArrayBuffer> {
-  return batch.getChildAt(col)!.data[0]!.values as Int32Array<ArrayBuffer>;
+  return batch.data.children[col]!.values as Int32Array<ArrayBuffer>;
 }
 
 /** A list column: row i's values are values[offsets[i] .. offsets[i + 1]). */
 export function listOf(batch: RecordBatch, col: number): { offsets: Int32Array<ArrayBuffer>; values: Float64Array<ArrayBuffer> } {
-  const d = batch.getChildAt(col)!.data[0]!;
+  const d = batch.data.children[col]!;
   return { offsets: d.valueOffsets as Int32Array<ArrayBuffer>, values: d.children[0]!.values as Float64Array<ArrayBuffer> };
 }
