@@ -10,7 +10,7 @@ import { componentLogger, type Logger } from '../../core/logger.ts';
 import { TABLE_NAMES, type TableName } from '../../lake/schema.ts';
 import type { LakeSink } from '../lake-sink.ts';
 import { applyControllerShim } from './controller-shim.ts';
-import { kafkaLogCreator } from './kafka-log.ts';
+import { kafkaLogCreator, quietKafkaTimerWarnings } from './kafka-log.ts';
 import { DEFAULT_TOPIC_PREFIX, messageToRow, tableOfTopic, topicOf } from './messages.ts';
 
 export interface LakeWriterOptions {
@@ -39,6 +39,7 @@ export class KafkaLakeWriter {
 
   constructor(private readonly o: LakeWriterOptions) {
     applyControllerShim();
+    quietKafkaTimerWarnings();
     this.prefix = o.topicPrefix ?? DEFAULT_TOPIC_PREFIX;
     this.log = o.logger ?? componentLogger('ingest.kafka-lake-writer');
     const kafka = new Kafka({

@@ -13,7 +13,7 @@ import type { TableName } from '../../lake/schema.ts';
 import type { RowOf } from '../../lake/table-batch.ts';
 import { applyControllerShim } from './controller-shim.ts';
 import { DEFAULT_TOPIC_PREFIX, rowToMessage, topicOf, type OutMessage } from './messages.ts';
-import { kafkaLogCreator } from './kafka-log.ts';
+import { kafkaLogCreator, quietKafkaTimerWarnings } from './kafka-log.ts';
 
 export interface PublisherOptions {
   readonly brokers: readonly string[];
@@ -54,6 +54,7 @@ export class KafkaPublisher {
 
   constructor(private readonly o: PublisherOptions) {
     applyControllerShim();
+    quietKafkaTimerWarnings();
     this.prefix = o.topicPrefix ?? DEFAULT_TOPIC_PREFIX;
     this.log = o.logger ?? componentLogger('ingest.kafka');
     const kafka = new Kafka({
