@@ -75,6 +75,20 @@ describe('LakeSink', () => {
     expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 1001 }, (_, i) => i));
   });
 
+  test('a row that breaks the table contract is refused, counted and logged; the others are recorded', async () => {
+    const lake = join(root, 'invalid');
+    const { logger, lines } = capture();
+    const sink = await LakeSink.open({ lakeDir: lake, writerId: 'rec', nowUs: () => H, logger });
+    sink.append('trades', trade(H, 0));
+    sink.append('trades', { ...trade(H + 1, 1), trade_time: 1.5 });
+    sink.append('trades', trade(H + 2, 2));
+    await sink.close();
+    expect((await readLakeTable(lake, 'trades')).map((r) => r.seq)).toEqual([0, 2]);
+    expect(sink.stats().trades).toMatchObject({ rowsAppended: 2, invalidRows: 1, rowsInParquet: 2 });
+    const errors = lines().filter((l) => l.level === 50);
+    expect(errors.map((l) => l.msg)).toEqual(['refused a trades row that breaks the table contract: trades.trade_time must be a safe integer, got 1.5']);
+  });
+
   /** Run the failure scenario with `block` making the trades log unwritable and `unblock` fixing it. */
   async function failingTable(name: string, block: (walTradesDir: string) => void, unblock: (walTradesDir: string) => void) {
     const lake = join(root, name);

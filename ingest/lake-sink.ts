@@ -42,6 +42,8 @@ export interface TableStats {
   readonly rowsInParquet: number;
   readonly files: number;
   readonly droppedRows: number;
+  /** Rows refused because they break the table contract (a bug upstream). */
+  readonly invalidRows: number;
   readonly failing: string | undefined;
 }
 
@@ -102,6 +104,7 @@ export class LakeSink {
         retryUs: (this.o.retryMs ?? 5000) * 1000,
         onClosed: (id) => this.enqueue(id),
         onHealth: (tbl, error, dropped) => this.health(tbl, error, dropped),
+        onInvalid: (tbl, error) => this.invalid(tbl, error),
       });
       this.tables.set(table, t);
     }
@@ -112,6 +115,15 @@ export class LakeSink {
   append<T extends TableName>(table: T, row: RowOf<T>): void {
     if (this.closed) throw new Error('the lake sink is closed');
     this.logFor(table).append(row as RowOf<TableName>, (row as unknown as { ts_recv: number }).ts_recv);
+  }
+
+  private lastInvalidLogMs = 0;
+
+  private invalid(table: TableName, error: Error): void {
+    const now = Date.now();
+    if (now - this.lastInvalidLogMs < 10_000) return;
+    this.lastInvalidLogMs = now;
+    this.log.error({ table, invalidRows: this.tables.get(table)?.invalidRows }, `refused a ${table} row that breaks the table contract: ${error.message}`);
   }
 
   private health(table: TableName, error: LakeWriteError | undefined, dropped: number): void {
@@ -181,7 +193,7 @@ export class LakeSink {
       if (t === undefined && c === undefined) continue;
       out[table] = {
         rowsAppended: t?.rowsAppended ?? 0, rowsInParquet: c?.rows ?? 0, files: c?.files ?? 0,
-        droppedRows: t?.droppedRows ?? 0, failing: t?.failure?.message,
+        droppedRows: t?.droppedRows ?? 0, invalidRows: t?.invalidRows ?? 0, failing: t?.failure?.message,
       };
     }
     return out;

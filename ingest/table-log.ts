@@ -25,6 +25,8 @@ export interface TableLogOptions {
   readonly retryUs: number;
   /** Called when a segment is closed and ready to become Parquet. */
   readonly onClosed: (id: SegmentId) => void;
+  /** Called for a row refused by the table contract (a bug upstream: logged, never thrown). */
+  readonly onInvalid: (table: TableName, error: Error) => void;
   /** Called on a change of health: an error (failing) or undefined (recovered). */
   readonly onHealth: (table: TableName, error: LakeWriteError | undefined, droppedRows: number) => void;
 }
@@ -49,6 +51,7 @@ export class TableLog {
   private retryAtUs = 0;
   rowsAppended = 0;
   droppedRows = 0;
+  invalidRows = 0;
   private droppedAtFailure = 0;
 
   constructor(readonly table: TableName, private readonly o: TableLogOptions) {}
@@ -60,7 +63,14 @@ export class TableLog {
       this.droppedRows++;
       return;
     }
-    s.enc.append(row);
+    try {
+      s.enc.append(row);
+    } catch (e) {
+      // a row that breaks the table contract is refused (and reported); recording goes on
+      this.invalidRows++;
+      this.o.onInvalid(this.table, e as Error);
+      return;
+    }
     s.touched = true;
     this.rowsAppended++;
     if (s.enc.pendingBytes >= this.o.writeChunkBytes) this.writeOut(s, 0);

@@ -42,7 +42,7 @@ describe('WAL codec', () => {
   test('a failed row leaves no trace (not even its dictionary entries); a torn tail is cut off', () => {
     const enc = new WalEncoder('gaps');
     enc.append(gap(0, 'a', null));
-    expect(() => enc.append({ ...gap(1, 'new-channel', null), to_us: 'x' as unknown as number })).toThrow(/to_us must be a number/);
+    expect(() => enc.append({ ...gap(1, 'new-channel', null), to_us: 'x' as unknown as number })).toThrow(/to_us must be a safe integer, got x/);
     enc.append(gap(2, 'new-channel', null));
     const rec = enc.take()!;
     const d = decodeSegment('gaps', rec);

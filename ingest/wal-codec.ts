@@ -85,6 +85,12 @@ export class WalEncoder<T extends TableName = TableName> {
     switch (c.type) {
       case 'BIGINT':
       case 'INTEGER':
+        // checked here, not at conversion: one bad row must never block a whole Parquet file
+        if (!Number.isSafeInteger(v)) throw new RangeError(`${this.table}.${c.name} must be a safe integer, got ${String(v)}`);
+        this.ensure(8);
+        this.view.setFloat64(this.pos, v as number, true);
+        this.pos += 8;
+        return;
       case 'DOUBLE':
         if (typeof v !== 'number') throw new RangeError(`${this.table}.${c.name} must be a number`);
         this.ensure(8);
