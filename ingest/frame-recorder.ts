@@ -41,6 +41,8 @@ export class FrameRecorder {
   /** Frames received per channel string (compare with the venue's own counts). */
   readonly perChannel = new Map<string, number>();
   readonly books = new Map<string, BookSync>();
+  /** The depth channel each book is fed from (its gaps are reported on it). */
+  private readonly depthChannels = new Map<string, string>();
   private readonly events: SniperEvent[] = [];
   private readonly normalize: NormalizeOptions;
 
@@ -73,7 +75,10 @@ export class FrameRecorder {
     for (let i = 0; i < events.length; i++) {
       const e = events[i]!;
       this.counters.rows += appendEvent(this.sink, e, m.connId);
-      if (e.type === 'book_delta' && this.o.requestSnapshot !== undefined) this.onDelta(e, m);
+      if (e.type === 'book_delta' && this.o.requestSnapshot !== undefined) {
+        if (this.depthChannels.get(e.symbol) !== channel) this.depthChannels.set(e.symbol, channel);
+        this.onDelta(e, m);
+      }
       else if (e.type === 'trade' && this.o.onTrade !== undefined) this.o.onTrade(e.symbol, e.tradeTime);
     }
     return frame.sendTime;
@@ -144,7 +149,7 @@ export class FrameRecorder {
       if (a.kind === 'fetch_snapshot') this.o.requestSnapshot?.(symbol);
       else {
         this.counters.versionGaps++;
-        this.gap(m, symbol, channels.aggreDepth(symbol), 'version_gap', a.fromUs, a.toUs, a.detail);
+        this.gap(m, symbol, this.depthChannels.get(symbol) ?? channels.aggreDepth(symbol), 'version_gap', a.fromUs, a.toUs, a.detail);
       }
     }
   }
