@@ -12,12 +12,14 @@ import { startSim, type SimProcess } from './testing/sim-process.ts';
 const CLI = join(import.meta.dir, '..', 'cli', 'sniper.ts');
 let sim: SimProcess;
 let root: string;
+const children: Array<ReturnType<typeof Bun.spawn>> = [];
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'record-kill-'));
   sim = await startSim(['--speed', '5', '--listings', '0', '--symbols', 'BTCUSDT,ETHUSDT']);
 }, 20_000);
 afterAll(async () => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
   await sim?.stop();
   rmSync(root, { recursive: true, force: true });
 });
@@ -28,6 +30,7 @@ test('kill -9 mid-recording loses at most about a second; the restart recovers t
   const lake = join(root, 'lake');
   const args = [CLI, 'record', '--venue', 'sim', '--rest', sim.rest, '--ws', sim.ws, '--lake', lake, '--symbols', 'BTCUSDT,ETHUSDT'];
   const first = Bun.spawn([process.execPath, ...args, '--duration', '60'], { stdout: 'ignore', stderr: 'ignore' });
+  children.push(first);
   // wait until frames flow, then note what the sim has sent a second before the kill
   const deadline = Date.now() + 15_000;
   while (total((await sim.stats()).sent) < 500 && Date.now() < deadline) await Bun.sleep(100);
@@ -39,6 +42,7 @@ test('kill -9 mid-recording loses at most about a second; the restart recovers t
   const sentAtKill = total((await sim.stats()).sent);
 
   const second = Bun.spawn([process.execPath, ...args, '--duration', '3'], { stdout: 'ignore', stderr: 'pipe' });
+  children.push(second);
   const stderr = await new Response(second.stderr).text();
   expect({ exit: await second.exited, stderr: stderr.slice(-400) }).toMatchObject({ exit: 0 });
   expect(stderr).toContain('recovered');
