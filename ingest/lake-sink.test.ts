@@ -10,10 +10,12 @@ import { LakeSink } from './lake-sink.ts';
 import { walDir } from './wal-segment.ts';
 
 let root: string;
+let child: ReturnType<typeof Bun.spawn> | undefined;
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'lake-sink-'));
 });
 afterAll(() => {
+  if (child !== undefined && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   rmSync(root, { recursive: true, force: true });
 });
 
@@ -151,11 +153,12 @@ describe('LakeSink', () => {
 
   test('kill -9 of a recording process loses at most about a second; a restart recovers the rest', async () => {
     const lake = join(root, 'kill');
-    const child = Bun.spawn([process.execPath, join(import.meta.dir, 'testing', 'kill-child.ts'), lake, 'k'], { stdout: 'pipe', stderr: 'inherit' });
+    const proc = Bun.spawn([process.execPath, join(import.meta.dir, 'testing', 'kill-child.ts'), lake, 'k'], { stdout: 'pipe', stderr: 'inherit' });
+    child = proc;
     const reports: Array<{ appended: number; tUs: number }> = [];
     const reader = (async () => {
       let buf = '';
-      for await (const chunk of child.stdout) {
+      for await (const chunk of proc.stdout) {
         buf += new TextDecoder().decode(chunk);
         let nl: number;
         while ((nl = buf.indexOf('\n')) >= 0) {
@@ -168,8 +171,8 @@ describe('LakeSink', () => {
     const started = Date.now();
     while ((reports.at(-1)?.appended ?? 0) < 30_000 && Date.now() - started < 20_000) await Bun.sleep(20);
     const killUs = (performance.timeOrigin + performance.now()) * 1000;
-    child.kill('SIGKILL');
-    await child.exited;
+    proc.kill('SIGKILL');
+    await proc.exited;
     await reader;
     const total = reports.at(-1)!.appended;
     expect(total).toBeGreaterThanOrEqual(30_000);
