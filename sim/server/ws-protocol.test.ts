@@ -97,6 +97,17 @@ describe('limits', () => {
     busy.close();
   });
 
+  test('PING keeps a subscribed connection without data alive', async () => {
+    const symbol = sim.exchange.market.listings[0]!.symbol;
+    const c = await connect(sim.ws);
+    c.send({ method: 'SUBSCRIPTION', params: [`spot@public.aggre.deals.v3.api.pb@100ms@${symbol}`] });
+    const pinger = setInterval(() => c.send({ method: 'PING' }), 100);
+    await Bun.sleep(900);
+    clearInterval(pinger);
+    expect(c.isOpen()).toBe(true);
+    expect((await c.closed).reason).toBe('no_data');
+  });
+
   test('connections end at the lifetime limit', async () => {
     const c = await connect(sim.ws);
     c.send({ method: 'SUBSCRIPTION', params: ['spot@public.aggre.depth.v3.api.pb@10ms@BTCUSDT'] });

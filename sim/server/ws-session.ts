@@ -20,6 +20,8 @@ export class WsSession {
   private unsubscribedSince: number | undefined;
   /** When a subscription was last made (start of the 60 s no-data rule). */
   lastSubscribedAt = 0;
+  /** When the client last sent PING (it keeps a subscribed connection without data alive). */
+  private lastPingAt = 0;
   private readonly msgTimes: number[] = [];
 
   constructor(readonly id: number, private readonly cfg: Scenario['ws'], now: number, readonly listenKey?: string) {
@@ -34,7 +36,10 @@ export class WsSession {
     const req = parseClientRequest(text, { caseInsensitive: this.cfg.caseInsensitiveMethods });
     if (!req.ok) return [{ kind: 'reply', text: JSON.stringify({ id: 0, code: 0, msg: 'Wrong request' }) }];
     const r = req.value;
-    if (r.method === 'PING') return [{ kind: 'reply', text: '{"id":0,"code":0,"msg":"PONG"}' }];
+    if (r.method === 'PING') {
+      this.lastPingAt = now;
+      return [{ kind: 'reply', text: '{"id":0,"code":0,"msg":"PONG"}' }];
+    }
     if (r.method === 'UNSUBSCRIPTION') {
       const actions: SessionAction[] = [];
       for (const ch of r.params) {
@@ -79,7 +84,8 @@ export class WsSession {
   }
 
   /**
-   * The idle and lifetime rules. `lastDataAt` is the last push to any of this connection's
+   * The idle and lifetime rules (PING counts as activity for the no-data rule: "the client may
+   * send PING to keep the connection alive"). `lastDataAt` is the last push to any of this connection's
    * channels (undefined when none has come since it subscribed).
    */
   check(now: number, lastDataAt: number | undefined): SessionAction | undefined {
@@ -90,7 +96,7 @@ export class WsSession {
       }
       return undefined;
     }
-    const since = Math.max(this.lastSubscribedAt, lastDataAt ?? 0);
+    const since = Math.max(this.lastSubscribedAt, lastDataAt ?? 0, this.lastPingAt);
     if (now - since >= this.cfg.noDataTimeoutMs) return { kind: 'close', reason: 'no_data' };
     return undefined;
   }
