@@ -103,12 +103,6 @@ describe('orders through MexcRestClient', () => {
     expect(Number(i.executedQty)).toBeGreaterThan(0);
     const iocMiss = must(await client.placeOrder({ symbol: BTC, side: 'BUY', type: 'IMMEDIATE_OR_CANCEL', quantity: '0.001', price: (bid * 0.98).toFixed(2) }));
     expect((await query(iocMiss.orderId)).status).toBe('CANCELED');
-    // more than the whole best ask level, limited to that level's price: cannot fill completely
-    const [bestAsk, bestAskQty] = must(await client.depth(BTC, 5)).asks[0]!;
-    const fokBig = must(await client.placeOrder({ symbol: BTC, side: 'BUY', type: 'FILL_OR_KILL', quantity: (Number(bestAskQty) + 0.05).toFixed(6), price: String(bestAsk) }));
-    const fb = await query(fokBig.orderId);
-    expect(fb.status).toBe('CANCELED');
-    expect(Number(fb.executedQty)).toBe(0);
     const fokSmall = must(await client.placeOrder({ symbol: BTC, side: 'BUY', type: 'FILL_OR_KILL', quantity: '0.0001', price: ((await top()).ask * 1.001).toFixed(2) }));
     expect((await query(fokSmall.orderId)).status).toBe('FILLED');
     expect(must(await client.openOrders(BTC)).map((o) => o.orderId)).not.toContain(ioc.orderId);
@@ -167,5 +161,27 @@ describe('orders through MexcRestClient', () => {
       expect(sim.exchange.account.get('USDT').locked).toBeCloseTo(lockedBefore, 6);
       must(await client.placeOrder({ symbol: BTC, side: 'SELL', type: 'MARKET', quantity: '0.4997' })); // what the buy netted after the fee
     }
+  });
+});
+
+// A FILL_OR_KILL larger than the liquidity at its price must be killed whole. On a live clock the
+// best level can refill between reading the book and ordering, so this runs on a market that
+// moves only when told to: the book the test reads is the book the order meets.
+describe('FILL_OR_KILL on a frozen book', () => {
+  const START = 1_780_000_000_000;
+  const frozen = startE2eSim(e2eScenario({ account: { balances: { USDT: 100_000 }, takerFee: 0.0005, makerFee: 0 } }), { startTime: START, manualClock: true });
+  const fc: MexcRestClient = clientFor(frozen);
+  afterAll(() => frozen.stop());
+
+  test('more than the whole best ask level at that level’s price is CANCELED with nothing filled', async () => {
+    for (let t = START + 500; t <= START + 5_000; t += 500) frozen.advanceTo(t);
+    must(await fc.syncTime());
+    const [bestAsk, bestAskQty] = must(await fc.depth(BTC, 5)).asks[0]!;
+    const big = must(await fc.placeOrder({ symbol: BTC, side: 'BUY', type: 'FILL_OR_KILL', quantity: (Number(bestAskQty) + 0.05).toFixed(6), price: String(bestAsk) }));
+    const o = must(await fc.queryOrder({ symbol: BTC, orderId: big.orderId }));
+    expect(o.status).toBe('CANCELED');
+    expect(Number(o.executedQty)).toBe(0);
+    // the level is untouched
+    expect(must(await fc.depth(BTC, 5)).asks[0]).toEqual([bestAsk, bestAskQty]);
   });
 });
