@@ -105,7 +105,7 @@ export const backtestBenchmark: Benchmark = {
     const lake = await lakeOf(rows, log);
     const loops: number[] = [];
     const scans: number[] = [];
-    for (let round = 0; round < 2; round++) {
+    for (let round = 0; round < 3; round++) {
       const s = await plainScan(lake);
       scans.push(s.rows / s.seconds);
       const r = await runBacktest({ lakeDir: lake, strategy: listingSniper, params: { minScore: 0 } });
