@@ -32,7 +32,11 @@ function banner(io: CommandIo, n: number, title: string): void {
 
 export async function runDemo(plan: DemoPlan, io: CommandIo): Promise<number> {
   const started = performance.now();
-  const rel = (p: string) => relative(process.cwd(), p) || '.';
+  // paths under the working directory are shown relative to it, others in full
+  const rel = (p: string) => {
+    const r = relative(process.cwd(), p);
+    return r === '' ? '.' : r.startsWith('..') ? p : r;
+  };
   const paths = {
     historyLake: join(plan.out, 'lake-history'),
     model: join(plan.out, 'models', 'demo-model.json'),
