@@ -31,6 +31,8 @@ export const establishedSchema = z.object({
   tradesPerSec: z.number().positive().default(4),
   /** Mean trade size in quote (USDT). */
   meanTradeQuote: z.number().positive().default(400),
+  /** 'suspended' (exchangeInfo "2") and 'delisted' ("3") pairs do not trade and are in symbol/offline. */
+  state: z.enum(['online', 'suspended', 'delisted']).default('online'),
 });
 export type EstablishedSpec = z.infer<typeof establishedSchema>;
 
@@ -105,17 +107,17 @@ export const scenarioSchema = z.object({
 export type Scenario = z.output<typeof scenarioSchema>;
 
 export const DEFAULT_ESTABLISHED: readonly EstablishedSpec[] = [
-  { symbol: 'BTCUSDT', price: 86_500, priceScale: 2, quantityScale: 6, dailyVol: 0.025, tradesPerSec: 8, meanTradeQuote: 2_000 },
-  { symbol: 'ETHUSDT', price: 3_200, priceScale: 2, quantityScale: 5, dailyVol: 0.035, tradesPerSec: 6, meanTradeQuote: 1_200 },
-  { symbol: 'MXUSDT', price: 3.12, priceScale: 4, quantityScale: 2, dailyVol: 0.04, tradesPerSec: 2, meanTradeQuote: 150 },
-  { symbol: 'SOLUSDT', price: 182.4, priceScale: 2, quantityScale: 3, dailyVol: 0.045, tradesPerSec: 4, meanTradeQuote: 600 },
+  { symbol: 'BTCUSDT', price: 86_500, priceScale: 2, quantityScale: 6, dailyVol: 0.025, tradesPerSec: 8, meanTradeQuote: 2_000, state: 'online' },
+  { symbol: 'ETHUSDT', price: 3_200, priceScale: 2, quantityScale: 5, dailyVol: 0.035, tradesPerSec: 6, meanTradeQuote: 1_200, state: 'online' },
+  { symbol: 'MXUSDT', price: 3.12, priceScale: 4, quantityScale: 2, dailyVol: 0.04, tradesPerSec: 2, meanTradeQuote: 150, state: 'online' },
+  { symbol: 'SOLUSDT', price: 182.4, priceScale: 2, quantityScale: 3, dailyVol: 0.045, tradesPerSec: 4, meanTradeQuote: 600, state: 'online' },
 ];
 
 /** An established pair for a bare symbol name (flags give only names). */
 export function establishedFor(symbol: string): EstablishedSpec {
   const known = DEFAULT_ESTABLISHED.find((e) => e.symbol === symbol);
   if (known) return known;
-  return { symbol, price: 1.2345, priceScale: 4, quantityScale: 2, dailyVol: 0.05, tradesPerSec: 2, meanTradeQuote: 100 };
+  return { symbol, price: 1.2345, priceScale: 4, quantityScale: 2, dailyVol: 0.05, tradesPerSec: 2, meanTradeQuote: 100, state: 'online' };
 }
 
 export function parseScenario(json: unknown): Scenario {

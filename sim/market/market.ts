@@ -19,6 +19,8 @@ export class Market {
   readonly symbols = new Map<string, SymbolMarket>();
   readonly established: SymbolMarket[] = [];
   readonly listings: ListingPlan[] = [];
+  /** Established pairs that do not trade: suspended or delisted. */
+  readonly halted = new Map<string, 'suspended' | 'delisted'>();
   /** Start of the next tick. */
   nowMs: number;
   tickIndex = 0;
@@ -33,6 +35,7 @@ export class Market {
       });
       this.add(m);
       this.established.push(m);
+      if (spec.state !== 'online') this.halted.set(spec.symbol, spec.state);
     }
     const l = scenario.listings;
     for (let i = 0; i < l.count; i++) {
@@ -54,6 +57,7 @@ export class Market {
     const t1 = t0 + TICK_MS;
     const out: SymbolTick[] = [];
     for (const m of this.symbols.values()) {
+      if (this.halted.has(m.symbol)) continue;
       const r = m.advance(t0, t1);
       if (r.trades.length > 0 || r.changes.length > 0) out.push({ market: m, trades: r.trades, changes: r.changes });
     }

@@ -9,7 +9,8 @@ export interface BalanceChange {
   readonly time: number;
 }
 
-const EPS = 1e-12;
+/** Relative float tolerance for balance arithmetic. */
+const EPS = 1e-9;
 
 export class Account {
   private readonly balances = new Map<string, { free: number; locked: number }>();
@@ -27,12 +28,17 @@ export class Account {
     return [...this.balances.entries()];
   }
 
-  /** Move free and locked by the given deltas; false (and nothing changes) when either would go negative. */
+  /**
+   * Move free and locked by the given deltas; false (and nothing changes) when either would go
+   * clearly negative. A result within float error of zero (sums of fills against a lock computed
+   * in one go) is zero, so refunds of unused locks are never dropped.
+   */
   change(asset: string, freeDelta: number, lockedDelta: number, type: BalanceChange['type'], time: number): boolean {
     const b = this.get(asset);
     const free = b.free + freeDelta;
     const locked = b.locked + lockedDelta;
-    if (free < -EPS || locked < -EPS) return false;
+    const tol = EPS * Math.max(1, Math.abs(b.free), Math.abs(b.locked), Math.abs(freeDelta), Math.abs(lockedDelta));
+    if (free < -tol || locked < -tol) return false;
     const next = { free: Math.max(0, round(free)), locked: Math.max(0, round(locked)) };
     this.balances.set(asset, next);
     if (freeDelta !== 0 || lockedDelta !== 0) {

@@ -108,7 +108,7 @@ export class MatchingEngine {
     if (done) {
       order.status = 'FILLED';
       order.isWorking = false;
-    } else if (r.type === 'LIMIT' && !fokShort) {
+    } else if ((r.type === 'LIMIT' || (r.type === 'LIMIT_MAKER' && !makerCross)) && !fokShort) {
       order.status = order.filledLots > 0 ? 'PARTIALLY_FILLED' : 'NEW';
       this.rest(order, m);
     } else {

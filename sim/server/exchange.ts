@@ -22,6 +22,8 @@ export interface SymbolView {
   readonly base: string;
   readonly quote: string;
   readonly plan: ListingPlan | undefined;
+  /** exchangeInfo status: "1" online, "2" pause (not yet open, or suspended), "3" offline. */
+  readonly status: '1' | '2' | '3';
   /** Listed anywhere yet (calendar, exchangeInfo). */
   readonly visible: boolean;
   readonly open: boolean;
@@ -83,12 +85,15 @@ export class Exchange {
     const plan = market.plan;
     const base = symbol.slice(0, -4);
     if (plan === undefined) {
-      return { market, symbol, base, quote: 'USDT', plan, visible: true, open: true, apiTradable: true, marketOrders: 'enabled' };
+      const halted = this.market.halted.get(symbol);
+      const status = halted === undefined ? '1' : halted === 'suspended' ? '2' : '3';
+      return { market, symbol, base, quote: 'USDT', plan, status, visible: true, open: halted === undefined, apiTradable: halted === undefined, marketOrders: 'enabled' };
     }
+    const open = now >= plan.actualOpen && market.lastTicks !== undefined;
     return {
-      market, symbol, base, quote: 'USDT', plan,
+      market, symbol, base, quote: 'USDT', plan, status: open ? '1' : '2',
       visible: now >= plan.createdAt,
-      open: now >= plan.actualOpen && market.lastTicks !== undefined,
+      open,
       apiTradable: plan.apiTradable,
       marketOrders: plan.marketOrders,
     };
@@ -96,6 +101,13 @@ export class Exchange {
 
   views(now = this.now()): SymbolView[] {
     return [...this.market.symbols.keys()].map((s) => this.view(s, now)!).filter((v) => v.visible);
+  }
+
+  /** Valid listen keys of the account (MEXC allows 60). */
+  validListenKeys(now: number): number {
+    let n = 0;
+    for (const exp of this.listenKeys.values()) if (exp > now) n++;
+    return n;
   }
 
   newListenKey(now: number): string {

@@ -68,7 +68,12 @@ export const MARKET_ROUTES: Readonly<Record<string, { weight: number; handler: H
     weight: 1,
     handler: (ex, _r, now) => ok({ code: 200, data: ex.views(now).filter((v) => v.open && v.apiTradable).map((v) => v.symbol), msg: null }),
   },
-  'GET /api/v3/symbol/offline': { weight: 10, handler: () => ok({ data: [] }) },
+  'GET /api/v3/symbol/offline': {
+    weight: 10,
+    handler: (ex) => ok({
+      data: [...ex.market.halted].map(([symbol, state]) => ({ symbol, state: state === 'suspended' ? 2 : 3, offlineTime: ex.market.startTime })),
+    }),
+  },
   'GET /api/v3/exchangeInfo': {
     weight: 25,
     handler: (ex, r, now) => {

@@ -24,6 +24,7 @@ export function orderParams(ex: Exchange, p: Readonly<Record<string, string>>, n
   const symbol = p.symbol?.toUpperCase();
   if (symbol === undefined || symbol === '') return bad(700004, "Mandatory parameter 'symbol' was not sent, was empty/null, or malformed.");
   const v = ex.view(symbol, now);
+  if (v?.status === '2' && v.plan === undefined) return bad(30000, 'suspended transaction for the symbol');
   if (v === undefined || !v.visible || !v.open) return bad(10007, 'bad symbol');
   if (!v.apiTradable) return bad(10007, 'symbol not support api');
   const side = p.side?.toUpperCase() as OrderSide | undefined;

@@ -9,7 +9,7 @@ export function symbolInfo(ex: Exchange, v: SymbolView): Record<string, unknown>
   const orderTypes = v.marketOrders === 'enabled' ? ['LIMIT', 'MARKET', 'LIMIT_MAKER'] : ['LIMIT', 'LIMIT_MAKER'];
   return {
     symbol: v.symbol,
-    status: v.open ? '1' : '2',
+    status: v.status,
     baseAsset: v.base,
     baseAssetPrecision: m.quantityScale,
     quoteAsset: v.quote,

@@ -7,6 +7,9 @@ import { scaled } from '../../market/format.ts';
 
 type Handler = (ex: Exchange, r: RestRequest, now: number) => RestAnswer;
 
+/** Valid listen keys per account (mexc-api.md §6). */
+const MAX_LISTEN_KEYS = 60;
+
 function orderJson(ex: Exchange, o: Order): Record<string, unknown> {
   const m = ex.market.symbols.get(o.symbol)!;
   return {
@@ -153,7 +156,12 @@ export const TRADE_ROUTES: Readonly<Record<string, { weight: number; order?: boo
       data: { makerCommission: ex.scenario.account.makerFee, takerCommission: ex.scenario.account.takerFee }, code: 0, msg: 'success', timestamp: now,
     }),
   },
-  'POST /api/v3/userDataStream': { weight: 1, handler: (ex, _r, now) => ok({ listenKey: ex.newListenKey(now) }) },
+  'POST /api/v3/userDataStream': {
+    weight: 1,
+    handler: (ex, _r, now) => (ex.validListenKeys(now) >= MAX_LISTEN_KEYS
+      ? fail(26, `operation not allowed: at most ${MAX_LISTEN_KEYS} valid listen keys`)
+      : ok({ listenKey: ex.newListenKey(now) })),
+  },
   'PUT /api/v3/userDataStream': {
     weight: 1,
     handler: (ex, r, now) => {
