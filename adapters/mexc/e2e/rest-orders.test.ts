@@ -84,11 +84,8 @@ describe('orders through MexcRestClient', () => {
     expect(Number(c.executedQty)).toBe(0);
   });
 
-  // SIM BUG: a passive LIMIT_MAKER (buy below the best bid) comes back CANCELED instead of
-  // resting as NEW. sim/matching/engine.ts place() rests only `r.type === 'LIMIT'`; every other
-  // non-filled type is canceled. MEXC documents LIMIT_MAKER as a post-only limit order: it rests
-  // on the book unless it would take liquidity (mexc-api.md §4.7).
-  test.skip('LIMIT_MAKER below the bid rests as NEW', async () => {
+  // MEXC documents LIMIT_MAKER as a post-only limit order: it rests unless it would take liquidity (mexc-api.md §4.7).
+  test('LIMIT_MAKER below the bid rests as NEW', async () => {
     const { bid } = await top();
     const passive = must(await client.placeOrder({ symbol: BTC, side: 'BUY', type: 'LIMIT_MAKER', quantity: '0.001', price: (bid * 0.99).toFixed(2) }));
     expect((await query(passive.orderId)).status).toBe('NEW');
@@ -146,14 +143,8 @@ describe('orders through MexcRestClient', () => {
     expect(all.every((o) => o.symbol === BTC)).toBe(true);
   });
 
-  // SIM BUG: now and then a marketable BUY (IOC here; FOK, LIMIT and MARKET share the code) that
-  // fills completely below its limit leaves the unused part of its lock (qty × limit − quote
-  // spent, ~19 USDT for 0.5 BTC) locked for good, with no open order. sim/matching/engine.ts
-  // place() refunds it with account.change(quote, +left, −left), and sim/matching/account.ts
-  // change() refuses the WHOLE change when float error makes the new locked a hair below zero
-  // (`locked < -1e-12` → return false), so the refund is silently dropped. MEXC returns the
-  // unused frozen amount when an order ends (mexc-api.md §6: ENTRUST_UNFROZEN / ENTRUST_CANCEL).
-  test.skip('every ended marketable BUY returns all of its unused lock', async () => {
+  // A marketable BUY that fills below its limit must return the unused part of its lock (it once stayed frozen).
+  test('every ended marketable BUY returns all of its unused lock', async () => {
     for (let i = 0; i < 40; i++) {
       const lockedBefore = sim.exchange.account.get('USDT').locked;
       const placed = must(await client.placeOrder({ symbol: BTC, side: 'BUY', type: 'IMMEDIATE_OR_CANCEL', quantity: '0.5', price: ((await top()).ask * 1.0005).toFixed(2) }));

@@ -56,11 +56,6 @@ describe('REST public endpoints through MexcRestClient', () => {
     if (later.createdAt > sim.exchange.now()) expect(all.symbols.some((s) => s.symbol === later.symbol)).toBe(false);
   });
 
-  // SIM BUG: exchangeInfo never serves status "3" (offline): symbol-info.ts answers only
-  // `v.open ? '1' : '2'` and the scenario has no delisted/offline symbols, while MEXC documents
-  // "1" online / "2" pause / "3" offline (mexc-api.md §5, §7.3). Nothing to drive a "3" from a test.
-  test.skip('exchangeInfo: an offline symbol is status "3"', () => {});
-
   test('defaultSymbols and selfSymbols list open API-tradable pairs only', async () => {
     const def = must(await client.defaultSymbols());
     expect(def.data).toContain(BTC);
@@ -147,5 +142,28 @@ describe('REST public endpoints through MexcRestClient', () => {
     const tuple = listing.statusTimeline.filter((c) => c.atMs <= now).at(-1)!.tuple;
     expect([e.sts, e.st, e.tt]).toEqual([...tuple]);
     expect(typeof e.ca).toBe('string');
+  });
+});
+
+// MEXC documents exchangeInfo status "1" online / "2" pause / "3" offline, and /symbol/offline
+// lists suspended (2) and delisted (3) pairs (mexc-api.md §4.5, §5, §7.3).
+describe('offline pairs', () => {
+  const base = { priceScale: 4, quantityScale: 2, price: 1.5, tradesPerSec: 1, meanTradeQuote: 50 };
+  const offline = startE2eSim(e2eScenario({
+    established: [
+      { symbol: BTC, price: 86_500, priceScale: 2, quantityScale: 6, tradesPerSec: 20, meanTradeQuote: 2000 },
+      { symbol: 'PAUSEUSDT', ...base, state: 'suspended' },
+      { symbol: 'GONEUSDT', ...base, state: 'delisted' },
+    ],
+  }));
+  const oc = clientFor(offline);
+  afterAll(() => offline.stop());
+
+  test('exchangeInfo says "2" for a suspended pair and "3" for a delisted one; /symbol/offline lists both', async () => {
+    const info = must(await oc.exchangeInfo({ symbols: [BTC, 'PAUSEUSDT', 'GONEUSDT'] })).symbols;
+    const status = Object.fromEntries(info.map((x) => [x.symbol, x.status]));
+    expect(status).toEqual({ [BTC]: '1', PAUSEUSDT: '2', GONEUSDT: '3' });
+    const listed = must(await oc.offlineSymbols()).data.map((x) => [x.symbol, x.state]);
+    expect(listed.sort()).toEqual([['GONEUSDT', 3], ['PAUSEUSDT', 2]]);
   });
 });

@@ -69,11 +69,8 @@ describe('idle and lifetime disconnects (shortened by the scenario)', () => {
     expect(after!).toBeLessThan(LIFETIME_MS + SLACK_MS);
   });
 
-  // SIM BUG: PING does not keep an idle connection alive. sim/server/ws-session.ts check() closes
-  // on the no-subscription / no-data clocks only, and onMessage never resets them for PING, so a
-  // client subscribed to a quiet channel and pinging every 100 ms is still closed after the no-data
-  // limit. mexc-api.md §0/§1.2 (official docs): "The client may send PING to keep the connection alive."
-  test.skip('PING keeps a subscribed connection with no data alive', async () => {
+  // mexc-api.md §0/§1.2 (official docs): \"The client may send PING to keep the connection alive.\"
+  test('PING keeps a subscribed connection with no data alive', async () => {
     const c = await connect();
     const silent = channels.aggreDeals('NOTRADEUSDT');
     expect(ackAccepts(await c.request([silent]), [silent])).toBe(true);
