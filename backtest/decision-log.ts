@@ -2,7 +2,7 @@
  * The decision log of a run: every record in order, and a SHA-256 over their canonical lines
  * (tab-separated fields, one line each). Same inputs ⇒ same lines ⇒ same `decisionsHash`.
  */
-import type { DecisionRecord, DecisionSink } from '../core/runner.ts';
+import { canonicalDecisionLine, type DecisionRecord, type DecisionSink } from '../core/runner.ts';
 
 export class DecisionLog implements DecisionSink {
   readonly records: DecisionRecord[] = [];
@@ -10,7 +10,7 @@ export class DecisionLog implements DecisionSink {
 
   record(d: DecisionRecord): void {
     this.records.push(d);
-    this.hasher.update(`${d.tsUs}\t${d.symbol}\t${d.kind}\t${d.decision}\t${d.reason}\t${d.data}\n`);
+    this.hasher.update(canonicalDecisionLine(d));
   }
 
   hash(): string {

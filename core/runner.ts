@@ -45,6 +45,15 @@ export interface DecisionRecord {
   readonly data: string;
 }
 
+/**
+ * The canonical line of a decision, what `decisionsHash` is a SHA-256 over:
+ * `tsUs \t symbol \t kind \t decision \t reason \t data \n`. Backtest and live hash the same
+ * lines, so a live run and the replay of its recording can be compared by hash.
+ */
+export function canonicalDecisionLine(d: DecisionRecord): string {
+  return `${d.tsUs}\t${d.symbol}\t${d.kind}\t${d.decision}\t${d.reason}\t${d.data}\n`;
+}
+
 export interface DecisionSink {
   record(d: DecisionRecord): void;
 }

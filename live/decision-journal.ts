@@ -6,11 +6,7 @@
  * parity test holds the two formats together).
  */
 import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
-import type { DecisionRecord, DecisionSink } from '../core/runner.ts';
-
-export function canonicalDecisionLine(d: DecisionRecord): string {
-  return `${d.tsUs}\t${d.symbol}\t${d.kind}\t${d.decision}\t${d.reason}\t${d.data}\n`;
-}
+import { canonicalDecisionLine, type DecisionRecord, type DecisionSink } from '../core/runner.ts';
 
 export class DecisionJournal implements DecisionSink {
   private readonly hasher = new Bun.CryptoHasher('sha256');
