@@ -42,7 +42,9 @@ export function parseCommandArgs<S extends z.ZodType>(command: Command<S>, argv:
   const result = command.schema.safeParse({ ...parsed.values, positionals: parsed.positionals });
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    const path = issue.path.length > 0 ? `--${issue.path.join('.')}: ` : '';
+    const [head] = issue.path;
+    // flags are named as typed (--port: ...); positional arguments need no prefix
+    const path = head === undefined || head === 'positionals' ? '' : `--${issue.path.join('.')}: `;
     throw new UsageError(`${path}${issue.message}`, { cause: result.error });
   }
   return result.data;

@@ -2,8 +2,8 @@
  * `sniper dashboards [build|preview]`: the Observable Framework site over the lake, a model and a
  * backtest run (dashboards/README.md). The work lives in dashboards/lib/site.ts.
  */
-import { z } from 'zod';
-import { defineCommand, flag } from '../command.ts';
+import { defineCommand } from '../command.ts';
+import { runSiteCommand, siteOptions, siteSchema } from '../site-command.ts';
 import { buildDashboards, DashboardsError, previewDashboards } from '../../dashboards/lib/site.ts';
 
 export const dashboardsCommand = defineCommand({
@@ -27,37 +27,11 @@ Sources (each optional; a missing one is shown on its pages with the command tha
   --verbose       show Observable Framework's own output
 
 Everything builds offline: libraries come from node_modules, data from the local files.`,
-  options: {
-    lake: { type: 'string' },
-    model: { type: 'string' },
-    run: { type: 'string' },
-    out: { type: 'string' },
-    port: { type: 'string', default: '3000' },
-    host: { type: 'string', default: '127.0.0.1' },
-    verbose: { type: 'boolean', default: false },
-  },
-  schema: z.object({
-    lake: z.string().min(1).optional(),
-    model: z.string().min(1).optional(),
-    run: z.string().min(1).optional(),
-    out: z.string().min(1).optional(),
-    port: flag.int('--port', 1, 65535),
-    host: z.string().min(1),
-    verbose: z.boolean(),
-    positionals: z.array(z.enum(['build', 'preview'], { error: 'the action must be build or preview' }))
-      .max(1, 'dashboards takes one action: build or preview'),
-  }),
-  async run(args, io) {
-    const action = args.positionals[0] ?? 'build';
-    const opts = { lake: args.lake, model: args.model, run: args.run, verbose: args.verbose };
-    try {
-      if (action === 'preview') return await previewDashboards({ ...opts, port: args.port, host: args.host }, io);
-      await buildDashboards({ ...opts, out: args.out }, io);
-      return 0;
-    } catch (error) {
-      if (!(error instanceof DashboardsError)) throw error;
-      io.stderr.write(`sniper dashboards: ${error.message}\n`);
-      return 1;
-    }
+  options: siteOptions(3000),
+  schema: siteSchema('dashboards'),
+  run(args, io) {
+    return runSiteCommand('dashboards', args, io, {
+      build: buildDashboards, preview: previewDashboards, isOwnError: (e): e is Error => e instanceof DashboardsError,
+    });
   },
 });

@@ -3,8 +3,8 @@
  * SQL cells run over the lake and the model tables (notebooks/README.md). The work lives in
  * notebooks/lib/site.ts.
  */
-import { z } from 'zod';
-import { defineCommand, flag } from '../command.ts';
+import { defineCommand } from '../command.ts';
+import { runSiteCommand, siteOptions, siteSchema } from '../site-command.ts';
 import { buildNotebooks, NotebooksError, previewNotebooks } from '../../notebooks/lib/site.ts';
 
 export const notebooksCommand = defineCommand({
@@ -28,37 +28,11 @@ run's tables (run_trades, run_equity, run_decisions). A lake and a model are req
   --verbose       show the Vite build's own output
 
 Everything builds offline: libraries come from node_modules, never from a CDN.`,
-  options: {
-    lake: { type: 'string' },
-    model: { type: 'string' },
-    run: { type: 'string' },
-    out: { type: 'string' },
-    port: { type: 'string', default: '3100' },
-    host: { type: 'string', default: '127.0.0.1' },
-    verbose: { type: 'boolean', default: false },
-  },
-  schema: z.object({
-    lake: z.string().min(1).optional(),
-    model: z.string().min(1).optional(),
-    run: z.string().min(1).optional(),
-    out: z.string().min(1).optional(),
-    port: flag.int('--port', 1, 65535),
-    host: z.string().min(1),
-    verbose: z.boolean(),
-    positionals: z.array(z.enum(['build', 'preview'], { error: 'the action must be build or preview' }))
-      .max(1, 'notebooks takes one action: build or preview'),
-  }),
-  async run(args, io) {
-    const action = args.positionals[0] ?? 'build';
-    const opts = { lake: args.lake, model: args.model, run: args.run, verbose: args.verbose };
-    try {
-      if (action === 'preview') return await previewNotebooks({ ...opts, port: args.port, host: args.host }, io);
-      await buildNotebooks({ ...opts, out: args.out }, io);
-      return 0;
-    } catch (error) {
-      if (!(error instanceof NotebooksError)) throw error;
-      io.stderr.write(`sniper notebooks: ${error.message}\n`);
-      return 1;
-    }
+  options: siteOptions(3100),
+  schema: siteSchema('notebooks'),
+  run(args, io) {
+    return runSiteCommand('notebooks', args, io, {
+      build: buildNotebooks, preview: previewNotebooks, isOwnError: (e): e is Error => e instanceof NotebooksError,
+    });
   },
 });
