@@ -18,6 +18,7 @@ import { instrumentDefaultsSchema } from '../../execution/instrument.ts';
 import { latencySchema } from '../../execution/latency.ts';
 import { riskParamsSchema } from '../../execution/risk-guard.ts';
 import { STRATEGIES, strategyByName } from '../../strategies/index.ts';
+import { checkParam, splitScopedParams } from '../scoped-params.ts';
 import { defineCommand } from '../command.ts';
 
 const time = z.string().transform((s, ctx) => {
@@ -30,25 +31,7 @@ const time = z.string().transform((s, ctx) => {
 });
 const kv = z.string().regex(/^[\w.]+=.*$/, 'expected key=value');
 
-function splitParams(list: readonly string[]): { strategy: Record<string, string>; risk: Record<string, string>; venue: Record<string, string>; latency: Record<string, string> } {
-  const out = { strategy: {} as Record<string, string>, risk: {} as Record<string, string>, venue: {} as Record<string, string>, latency: {} as Record<string, string> };
-  for (const item of list) {
-    const eq = item.indexOf('=');
-    const key = item.slice(0, eq);
-    const value = item.slice(eq + 1);
-    const dot = key.indexOf('.');
-    const scope = dot < 0 ? 'strategy' : key.slice(0, dot);
-    if (scope !== 'strategy' && scope !== 'risk' && scope !== 'venue' && scope !== 'latency') throw new UsageError(`--param ${key}: unknown scope '${scope}' (use risk., venue., latency. or none)`);
-    out[scope][dot < 0 ? key : key.slice(dot + 1)] = value;
-  }
-  return out;
-}
 
-function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const r = schema.safeParse(value);
-  if (!r.success) throw new UsageError(`${what}: ${z.prettifyError(r.error).replaceAll('\n', ' ')}`);
-  return r.data;
-}
 
 export const backtestCommand = defineCommand({
   name: 'backtest',
@@ -96,9 +79,9 @@ example: sniper backtest --lake data/lake --strategy listing-sniper --param minS
     const stamp = new Date().toISOString().replace(/[-:]/g, '').slice(0, 15);
     const args = { ...parsed, out: parsed.out ?? join('data', 'runs', `${parsed.strategy}-${stamp}`) };
     const strategy = strategyByName(args.strategy)!;
-    const scoped = splitParams(args.param);
+    const scoped = splitScopedParams(args.param);
     const specs: SweepSpec[] = args.sweep.map((s) => ({ key: s.slice(0, s.indexOf('=')), values: s.slice(s.indexOf('=') + 1).split(',') }));
-    for (const s of specs) splitParams([`${s.key}=${s.values[0]}`]);
+    for (const s of specs) splitScopedParams([`${s.key}=${s.values[0]}`]);
     if (args.from !== undefined && args.to !== undefined && args.to <= args.from) throw new UsageError('--to must be after --from');
     if (specs.length > 0) {
       const base = [
@@ -117,10 +100,10 @@ example: sniper backtest --lake data/lake --strategy listing-sniper --param minS
       }
       return rows.some((r) => r.error !== null) ? 1 : 0;
     }
-    check(strategy.params, scoped.strategy, `--param for ${strategy.name}`);
-    const risk = check(riskParamsSchema, scoped.risk, '--param risk.*');
-    const instruments = check(instrumentDefaultsSchema, scoped.venue, '--param venue.*');
-    const latency = Object.keys(scoped.latency).length > 0 ? check(latencySchema, scoped.latency, '--param latency.*') : 'fit' as const;
+    checkParam(strategy.params, scoped.strategy, `--param for ${strategy.name}`);
+    const risk = checkParam(riskParamsSchema, scoped.risk, '--param risk.*');
+    const instruments = checkParam(instrumentDefaultsSchema, scoped.venue, '--param venue.*');
+    const latency = Object.keys(scoped.latency).length > 0 ? checkParam(latencySchema, scoped.latency, '--param latency.*') : 'fit' as const;
     let model: ModelArtifact | undefined;
     if (args.model !== undefined) {
       let raw: unknown;
@@ -129,7 +112,7 @@ example: sniper backtest --lake data/lake --strategy listing-sniper --param minS
       } catch (cause) {
         throw new UsageError(`--model: ${args.model} is not JSON`, { cause });
       }
-      model = check(modelArtifactSchema, raw, '--model');
+      model = checkParam(modelArtifactSchema, raw, '--model');
     }
     const progress = args.quiet ? undefined : progressBar(io.stderr, 'replay');
     const result = await runBacktest({

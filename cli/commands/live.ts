@@ -15,7 +15,7 @@ import { riskParamsSchema } from '../../execution/risk-guard.ts';
 import { startSimChild, type SimChild } from '../../live/sim-child.ts';
 import { formatLiveSummary } from '../../live/format-summary.ts';
 import { LiveRun } from '../../live/live-run.ts';
-import { splitScopedParams } from '../../live/scoped-params.ts';
+import { checkParam, splitScopedParams } from '../scoped-params.ts';
 import { checkRealMode } from '../../live/real-mode-guard.ts';
 import { LiveStatusLine } from '../../live/status-line.ts';
 import { STRATEGIES, strategyByName } from '../../strategies/index.ts';
@@ -24,11 +24,6 @@ import { defineCommand, flag } from '../command.ts';
 const MEXC = { rest: 'https://api.mexc.com', web: 'https://www.mexc.com', ws: 'wss://wbs-api.mexc.com/ws' };
 const url = z.url({ protocol: /^(https?|wss?)$/ });
 
-function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const r = schema.safeParse(value);
-  if (!r.success) throw new UsageError(`${what}: ${z.prettifyError(r.error).replaceAll('\n', ' ')}`);
-  return r.data;
-}
 
 export const liveCommand = defineCommand({
   name: 'live',
@@ -86,10 +81,10 @@ examples:
     if (!guard.ok) throw guard.error;
     const strategy = strategyByName(args.strategy)!;
     const scoped = splitScopedParams(args.param);
-    check(strategy.params, scoped.strategy, `--param for ${strategy.name}`);
-    const risk = check(riskParamsSchema, scoped.risk, '--param risk.*');
-    const instruments = check(instrumentDefaultsSchema, scoped.venue, '--param venue.*');
-    const latency = check(latencySchema, scoped.latency, '--param latency.*');
+    checkParam(strategy.params, scoped.strategy, `--param for ${strategy.name}`);
+    const risk = checkParam(riskParamsSchema, scoped.risk, '--param risk.*');
+    const instruments = checkParam(instrumentDefaultsSchema, scoped.venue, '--param venue.*');
+    const latency = checkParam(latencySchema, scoped.latency, '--param latency.*');
     let model: ModelArtifact | undefined;
     if (args.model !== undefined) {
       let raw: unknown;
@@ -98,7 +93,7 @@ examples:
       } catch (cause) {
         throw new UsageError(`--model: ${args.model} is not JSON`, { cause });
       }
-      model = check(modelArtifactSchema, raw, '--model');
+      model = checkParam(modelArtifactSchema, raw, '--model');
     }
     if ((args.rest === undefined) !== (args.ws === undefined)) throw new UsageError('--rest and --ws go together');
     if (args.venue === 'sim' && args.mode === 'real' && args.rest === undefined) throw new UsageError('real mode against sim needs --rest/--ws of a sim whose apiKey/apiSecret are in the environment');

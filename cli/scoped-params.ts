@@ -1,4 +1,9 @@
-/** `--param k=v` flags split by scope: none = the strategy, `risk.`, `venue.`, `latency.`. */
+/**
+ * `--param k=v` flags split by scope (none = the strategy, `risk.`, `venue.`, `latency.`), as
+ * `sniper backtest` and `sniper live` take them, and a zod check that turns a bad value into a
+ * one-line UsageError.
+ */
+import { z } from 'zod';
 import { UsageError } from '../core/errors.ts';
 
 export interface ScopedParams {
@@ -22,4 +27,11 @@ export function splitScopedParams(list: readonly string[]): ScopedParams {
     out[scope][dot < 0 ? key : key.slice(dot + 1)] = item.slice(eq + 1);
   }
   return out;
+}
+
+/** Validate `value` with `schema`; a failure is a one-line UsageError naming `what`. */
+export function checkParam<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new UsageError(`${what}: ${z.prettifyError(r.error).replaceAll('\n', ' ')}`);
+  return r.data;
 }
