@@ -1,13 +1,13 @@
 /**
  * DuckDB result chunks as Apache Arrow record batches: fixed-width columns wrap the column arrays
- * read from the chunk (backtest/vectors.ts: one bulk copy per column, no per-row work), DOUBLE[]
+ * read from the chunk (lake/column-vectors.ts: one bulk copy per column, no per-row work), DOUBLE[]
  * columns become Arrow lists over the chunk's child buffer (DuckDB's (offset, length) entries
  * turned into Arrow's n + 1 offsets; the values are gathered only in the rare case that rows are
  * not laid out back to back). Only NOT NULL columns are read this way.
  */
 import type { DuckDBDataChunk } from '@duckdb/node-api';
 import { Field, Float64, Int32, List, makeData, RecordBatch, Schema, Struct, type Data } from 'apache-arrow';
-import { f64Column, i32Column, listF64Column } from './vectors.ts';
+import { f64Column, i32Column, listF64Column } from '../lake/column-vectors.ts';
 
 export type ColumnKind = 'f64' | 'i32' | 'list_f64';
 

@@ -12,7 +12,7 @@ import type { BookDeltaEvent, BookSnapshotEvent, Level, SniperEvent, TradeEvent 
 import type { FlatLevels } from '../core/order-book.ts';
 import type { MergeCursor } from '../core/stream-merge.ts';
 import { arrowSchema, f64Of, i32Of, listOf, toRecordBatch, type ColumnKind } from './arrow-batch.ts';
-import { f64Column, i32Column } from './vectors.ts';
+import { f64Column, i32Column } from '../lake/column-vectors.ts';
 
 export const HEAD: readonly (readonly [string, ColumnKind])[] = [['ts_recv', 'f64'], ['seq', 'f64'], ['ts_event', 'f64'], ['sym', 'i32']];
 export const f64s = (...names: string[]): [string, ColumnKind][] => names.map((n) => [n, 'f64']);

@@ -3,29 +3,14 @@
  * (`trades`, `status`, ...; the small ones loaded into memory). A table without Parquet files becomes an empty table with the
  * contract's columns, so every SQL step runs on partial lakes too.
  */
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { duckdbColumns, tableGlob, type TableName } from '../lake/schema.ts';
+import { tableHasFiles } from '../lake/read-lake.ts';
 
 export const PIPELINE_INPUTS: readonly TableName[] = ['listings', 'status', 'trades', 'depth_updates', 'klines', 'book_tickers'];
 
 /** Small tables every step reads several times: loaded once into memory instead of a view. */
 export const MATERIALIZED: readonly TableName[] = ['listings', 'status'];
-
-export async function hasParquet(dir: string): Promise<boolean> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return false;
-  }
-  for (const e of entries) {
-    if (e.isFile() && e.name.endsWith('.parquet') && !e.name.startsWith('.')) return true;
-    if (e.isDirectory() && (await hasParquet(join(dir, e.name)))) return true;
-  }
-  return false;
-}
 
 export const sqlString = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
@@ -35,7 +20,7 @@ export async function attachLake(conn: DuckDBConnection, lakeDir: string, tables
   for (const t of tables) {
     const kind = (await conn.runAndReadAll(`SELECT table_type FROM information_schema.tables WHERE table_name = '${t}' AND table_schema = 'main'`)).getRowObjectsJS()[0];
     if (kind) await conn.run(kind.table_type === 'VIEW' ? `DROP VIEW ${t}` : `DROP TABLE ${t}`);
-    if (await hasParquet(join(lakeDir, t))) {
+    if (await tableHasFiles(lakeDir, t)) {
       present.push(t);
       const source = `read_parquet(${sqlString(tableGlob(lakeDir, t))}, hive_partitioning = true, hive_types_autocast = false, union_by_name = true)`;
       await conn.run(MATERIALIZED.includes(t) ? `CREATE TABLE ${t} AS SELECT * FROM ${source}` : `CREATE VIEW ${t} AS SELECT * FROM ${source}`);

@@ -14,7 +14,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { runBacktest } from '../../backtest/engine.ts';
 import { sqlList } from '../../backtest/lake-files.ts';
 import { writeSyntheticLake } from '../../backtest/synthetic-lake.ts';
-import { f64Column } from '../../backtest/vectors.ts';
+import { f64Column } from '../../lake/column-vectors.ts';
 import { listingSniper } from '../../strategies/listing-sniper.ts';
 import { result, type Benchmark } from './types.ts';
 

@@ -5,7 +5,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { BookDeltaEvent, BookSnapshotEvent, BookTickerEvent, Level, SniperEvent, TradeEvent } from '../../core/events.ts';
-import { f64Column } from '../../backtest/vectors.ts';
+import { f64Column } from '../../lake/column-vectors.ts';
 
 const num = (v: unknown): number => (typeof v === 'bigint' ? Number(v) : (v as number));
 

@@ -1,8 +1,7 @@
 // Lake coverage per table and date partition, from the Parquet footers (no scan): files, rows,
 // and the first and last receive time (the ts_recv column statistics).
-import { join } from 'node:path';
 import { TABLE_NAMES } from '../../../lake/schema.ts';
-import { hasParquet } from '../../../pipeline/lake-views.ts';
+import { tableHasFiles } from '../../../lake/read-lake.ts';
 import { parquetLoader } from '../../lib/loader.ts';
 import { sqlString } from '../../lib/emit-parquet.ts';
 
@@ -10,7 +9,7 @@ await parquetLoader('coverage.parquet', ['lake'], async ({ path }) => {
   const lake = path('lake');
   const parts: string[] = [];
   for (const table of TABLE_NAMES) {
-    if (!(await hasParquet(join(lake, table)))) continue;
+    if (!(await tableHasFiles(lake, table))) continue;
     parts.push(`SELECT ${sqlString(table)} AS table_name, file_name, row_group_num_rows AS rows,
         TRY_CAST(stats_min_value AS BIGINT) AS lo, TRY_CAST(stats_max_value AS BIGINT) AS hi
       FROM parquet_metadata(${sqlString(`${lake}/${table}/**/*.parquet`)}) WHERE path_in_schema = 'ts_recv'`);
