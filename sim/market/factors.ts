@@ -6,7 +6,7 @@
  * so S and z are N(0, 1) (the real pump distribution is kept) and the weights w are what a
  * calibration can recover. Each factor also leaves a trace a recorder can observe (and that
  * pipeline/sql/03_features.sql reads):
- *   history  → the zone and the status walk (deviating walks are likelier for low history)
+ *   history  → the zone and the status walk (deviating walks are likelier for high history: listing-plan.ts correlates the deviation draw with −history)
  *   market   → the market's trend over the day before the open (the regime drives the
  *              established pairs' drift, so it shows as their 24 h return)
  *   timing   → advance notice (scheduled open minus creation)
