@@ -145,9 +145,21 @@ describe('orders through MexcRestClient', () => {
 
   // A marketable BUY that fills below its limit must return the unused part of its lock (it once stayed frozen).
   test('every ended marketable BUY returns all of its unused lock', async () => {
+    // 40 buys of 0.5 BTC can take the whole ask side faster than the sim's makers refill it
+    // (at most every 500 ms): wait for an ask before each order instead of pricing off nothing.
+    const askNow = async (): Promise<number> => {
+      const end = Date.now() + 5000;
+      for (;;) {
+        const { ask } = await top();
+        if (ask > 0 || Date.now() > end) return ask;
+        await Bun.sleep(50);
+      }
+    };
     for (let i = 0; i < 40; i++) {
       const lockedBefore = sim.exchange.account.get('USDT').locked;
-      const placed = must(await client.placeOrder({ symbol: BTC, side: 'BUY', type: 'IMMEDIATE_OR_CANCEL', quantity: '0.5', price: ((await top()).ask * 1.0005).toFixed(2) }));
+      const ask = await askNow();
+      expect(ask).toBeGreaterThan(0);
+      const placed = must(await client.placeOrder({ symbol: BTC, side: 'BUY', type: 'IMMEDIATE_OR_CANCEL', quantity: '0.5', price: (ask * 1.0005).toFixed(2) }));
       expect((await query(placed.orderId)).status).not.toBe('NEW');
       expect(sim.exchange.account.get('USDT').locked).toBeCloseTo(lockedBefore, 6);
       must(await client.placeOrder({ symbol: BTC, side: 'SELL', type: 'MARKET', quantity: '0.4997' })); // what the buy netted after the fee
