@@ -9,6 +9,7 @@
  * trades go on) orders fill at the last trade price instead (execution/trade-book.ts). The venue
  * keeps the account that its balance checks use.
  */
+import { apiTradableSignal } from '../strategies/api-tradable.ts';
 import type { CancelOrderCommand, PlaceOrderCommand } from '../core/commands.ts';
 import type { AccountEvent, FillEvent, OrderStatus, OrderUpdateEvent, SniperEvent } from '../core/events.ts';
 import type { BookSet, BookView } from '../core/order-book.ts';
@@ -102,7 +103,10 @@ export class SimVenue implements Venue {
       const rest = this.resting.get(e.symbol);
       if (rest !== undefined && rest.length > 0) this.tradeThrough(rest, e.symbol, e.price, e.qty, e.side, nowUs);
     } else if (e.type === 'status') {
-      if (e.apiTradable !== undefined) this.sym(e.symbol).apiTradable = e.apiTradable;
+      // the same reading as the strategy's: a pre-open absence from defaultSymbols says nothing
+      const s = this.sym(e.symbol);
+      const signal = apiTradableSignal(e, s.open);
+      if (signal !== undefined) s.apiTradable = signal;
     }
   }
 

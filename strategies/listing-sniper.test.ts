@@ -36,6 +36,18 @@ describe('listing-sniper', () => {
     expect(r.session.runner.portfolio.openPositionCount()).toBe(0);
   });
 
+  test('absence from defaultSymbols before the open does not skip the listing', () => {
+    const before = [
+      status(S, OPEN - 3_600_000, OPEN, { source: 'calendar' }),
+      status(S, OPEN - 60_000, OPEN, { source: 'default_symbols', apiTradable: false, openTime: undefined }),
+      snapshot(S, OPEN - 1000, [[0.9, 1000]], [[1.0, 60], [1.02, 1000]]),
+      trade(S, OPEN + 100, 1.0, 5),
+    ];
+    const pre = runEvents(listingSniper, { minScore: 0, quoteQty: 50 }, before);
+    expect(pre.named('skip').filter((d) => d.reason === 'not API-tradable')).toHaveLength(0);
+    expect(pre.named('entered').length).toBe(1);
+  });
+
   test('skips a listing whose score is below the prior threshold of 85', () => {
     const r = runEvents(listingSniper, {}, listing([1.1]));
     const skip = r.named('skip');

@@ -181,7 +181,10 @@ export const listingSniper: Strategy<ListingSniperParams, ListingSniperState> = 
         return withHolding(state, l, onTradeExit(l.holding, e.price, ctx, state.p, PREFIX));
       }
       case 'status':
-        return onListingInfo(state, e.symbol, e.openTime, apiTradableSignal(e), ctx);
+      {
+        const openMs = e.openTime ?? state.listings.get(e.symbol)?.openTimeMs;
+        return onListingInfo(state, e.symbol, e.openTime, apiTradableSignal(e, openMs !== undefined && e.tsEvent >= openMs), ctx);
+      }
       case 'listing':
         return onListingInfo(state, e.symbol, e.firstOpenTime, undefined, ctx);
       case 'timer': {

@@ -63,7 +63,7 @@ export class PriorFeatureProvider implements ConfidenceProvider {
               s.tupleSinceMs = ms;
             }
           }
-          const api = apiTradableSignal(e);
+          const api = apiTradableSignal(e, s.openTimeMs !== undefined && e.tsEvent >= s.openTimeMs);
           if (api !== undefined) s.apiTradable = api;
         }
         return;
