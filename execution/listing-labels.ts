@@ -26,7 +26,14 @@ export interface ResolvedLabel {
 
 const DEEP = 1e12;
 
-/** A top of book at each trade's price wherever the recorded book is older than `staleMs` (as pipeline/labels/stale-book.ts). */
+/**
+ * Where the recording has trades but no fresh book (a lake that kept depth only for the first
+ * seconds after the open), the fill model would sell into a book frozen at the open. This puts a
+ * top-of-book snapshot at each such trade's price just before the trade: a market sell then
+ * fills at the last traded price, which is what the tape says was executable. Recorded depth
+ * always wins: nothing is added while the last depth event is younger than `staleMs`. The
+ * pipeline's labels and the backtest both use this one function, so they agree.
+ */
 export function withTradeBook(events: readonly SniperEvent[], staleMs: number): SniperEvent[] {
   const staleUs = staleMs * 1000;
   let lastDepthUs = -Infinity;

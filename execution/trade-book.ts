@@ -3,7 +3,7 @@
  * only around the open but trades go on, the frozen book says nothing about later prices. Then
  * the last traded price is what the tape says was executable, so a marketable order fills there
  * (one deep level each side). The pipeline's labels make the same assumption
- * (pipeline/labels/stale-book.ts), so labels and backtests agree.
+ * (withTradeBook in listing-labels.ts, which the pipeline's labels use too), so labels and backtests agree.
  */
 import type { BookSide, BookView } from '../core/order-book.ts';
 

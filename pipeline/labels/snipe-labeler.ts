@@ -1,9 +1,9 @@
 /**
  * The default Labeler: the backtest fill model (execution/snipe.ts) on the listing's events, with
- * a top-of-book at the traded price wherever the recorded book has gone stale (stale-book.ts).
+ * a top-of-book at the traded price wherever the recorded book has gone stale (execution/listing-labels.ts withTradeBook).
  */
 import { simulateSnipe } from '../../execution/snipe.ts';
-import { withTradeBook } from './stale-book.ts';
+import { withTradeBook } from '../../execution/listing-labels.ts';
 import type { Labeler, SnipeLabel } from './types.ts';
 
 export const snipeLabeler: Labeler = (listing, params) => {

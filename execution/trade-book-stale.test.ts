@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'bun:test';
-import { simulateSnipe } from '../../execution/snipe.ts';
-import { snapshot, trade } from '../../execution/test-events.ts';
-import { withTradeBook } from './stale-book.ts';
+import { simulateSnipe } from './snipe.ts';
+import { snapshot, trade } from './test-events.ts';
+import { withTradeBook } from './listing-labels.ts';
 
 const OPEN = 1_800_000_000_000;
 const S = 'NEWUSDT';
