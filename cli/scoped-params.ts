@@ -3,7 +3,9 @@
  * `sniper backtest` and `sniper live` take them, and a zod check that turns a bad value into a
  * one-line UsageError.
  */
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { modelArtifactSchema, type ModelArtifact } from '../core/confidence.ts';
 import { UsageError } from '../core/errors.ts';
 
 export interface ScopedParams {
@@ -34,4 +36,16 @@ export function checkParam<T>(schema: z.ZodType<T>, value: unknown, what: string
   const r = schema.safeParse(value);
   if (!r.success) throw new UsageError(`${what}: ${z.prettifyError(r.error).replaceAll('\n', ' ')}`);
   return r.data;
+}
+
+/** `--model FILE`: read and validate a calibrated model artifact; undefined when not given. */
+export function loadModelFlag(path: string | undefined): ModelArtifact | undefined {
+  if (path === undefined) return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (cause) {
+    throw new UsageError(`--model: ${path} is not JSON`, { cause });
+  }
+  return checkParam(modelArtifactSchema, raw, '--model');
 }

@@ -4,10 +4,9 @@
  * every parameter combination in parallel child processes and write one row per set.
  */
 import { availableParallelism } from 'node:os';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { modelArtifactSchema, type ModelArtifact } from '../../core/confidence.ts';
 import { UsageError } from '../../core/errors.ts';
 import { runBacktest } from '../../backtest/engine.ts';
 import { progressBar } from '../../backtest/progress.ts';
@@ -18,7 +17,7 @@ import { instrumentDefaultsSchema } from '../../execution/instrument.ts';
 import { latencySchema } from '../../execution/latency.ts';
 import { riskParamsSchema } from '../../execution/risk-guard.ts';
 import { STRATEGIES, strategyByName } from '../../strategies/index.ts';
-import { checkParam, splitScopedParams } from '../scoped-params.ts';
+import { checkParam, loadModelFlag, splitScopedParams } from '../scoped-params.ts';
 import { defineCommand } from '../command.ts';
 
 const time = z.string().transform((s, ctx) => {
@@ -104,16 +103,7 @@ example: sniper backtest --lake data/lake --strategy listing-sniper --param minS
     const risk = checkParam(riskParamsSchema, scoped.risk, '--param risk.*');
     const instruments = checkParam(instrumentDefaultsSchema, scoped.venue, '--param venue.*');
     const latency = Object.keys(scoped.latency).length > 0 ? checkParam(latencySchema, scoped.latency, '--param latency.*') : 'fit' as const;
-    let model: ModelArtifact | undefined;
-    if (args.model !== undefined) {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(readFileSync(args.model, 'utf8'));
-      } catch (cause) {
-        throw new UsageError(`--model: ${args.model} is not JSON`, { cause });
-      }
-      model = checkParam(modelArtifactSchema, raw, '--model');
-    }
+    const model = loadModelFlag(args.model);
     const progress = args.quiet ? undefined : progressBar(io.stderr, 'replay');
     const result = await runBacktest({
       lakeDir: args.lake, strategy, params: scoped.strategy, seed: args.seed, initialQuote: args.quote, risk, instruments, latency,

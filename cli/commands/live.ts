@@ -3,10 +3,9 @@
  * default) or real mode (signed orders on MEXC; needs --mode real, --i-understand-real-money and
  * credentials in the environment). Writes a run folder (live/README.md) and prints a summary.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { modelArtifactSchema, type ModelArtifact } from '../../core/confidence.ts';
 import { UsageError } from '../../core/errors.ts';
 import { componentLogger } from '../../core/logger.ts';
 import { instrumentDefaultsSchema } from '../../execution/instrument.ts';
@@ -15,7 +14,7 @@ import { riskParamsSchema } from '../../execution/risk-guard.ts';
 import { startSimChild, type SimChild } from '../../live/sim-child.ts';
 import { formatLiveSummary } from '../../live/format-summary.ts';
 import { LiveRun } from '../../live/live-run.ts';
-import { checkParam, splitScopedParams } from '../scoped-params.ts';
+import { checkParam, loadModelFlag, splitScopedParams } from '../scoped-params.ts';
 import { checkRealMode } from '../../live/real-mode-guard.ts';
 import { LiveStatusLine } from '../../live/status-line.ts';
 import { STRATEGIES, strategyByName } from '../../strategies/index.ts';
@@ -85,16 +84,7 @@ examples:
     const risk = checkParam(riskParamsSchema, scoped.risk, '--param risk.*');
     const instruments = checkParam(instrumentDefaultsSchema, scoped.venue, '--param venue.*');
     const latency = checkParam(latencySchema, scoped.latency, '--param latency.*');
-    let model: ModelArtifact | undefined;
-    if (args.model !== undefined) {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(readFileSync(args.model, 'utf8'));
-      } catch (cause) {
-        throw new UsageError(`--model: ${args.model} is not JSON`, { cause });
-      }
-      model = checkParam(modelArtifactSchema, raw, '--model');
-    }
+    const model = loadModelFlag(args.model);
     if ((args.rest === undefined) !== (args.ws === undefined)) throw new UsageError('--rest and --ws go together');
     if (args.venue === 'sim' && args.mode === 'real' && args.rest === undefined) throw new UsageError('real mode against sim needs --rest/--ws of a sim whose apiKey/apiSecret are in the environment');
     if (args.out !== undefined && existsSync(args.out) && readdirSync(args.out).length > 0) {
