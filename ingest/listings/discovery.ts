@@ -22,6 +22,12 @@ export interface DiscoveryOptions {
   readonly qualifyMs?: number;
   /** Poll every `fastMs` when an open is within `fastWithinMs` (venue time). */
   readonly fastMs?: number;
+  /**
+   * exchangeInfo's fast cadence. It weighs 25 (mexc-api.md §4.5) against a 500-per-10-s budget per
+   * endpoint and IP, so a 1 s poll alone would use half of it, and a recorder and a live runner on
+   * one IP would earn 429s near every open. defaultSymbols (weight 1) keeps the `fastMs` cadence.
+   */
+  readonly infoFastMs?: number;
   readonly fastWithinMs?: number;
   readonly subscribeAheadMs?: number;
   readonly connId?: string;
@@ -39,7 +45,7 @@ export class ListingDiscovery {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private looping: Promise<void> | undefined;
   private wake: (() => void) | undefined;
-  private due = { calendar: 0, symbols: 0, qualify: 0 };
+  private due = { calendar: 0, symbols: 0, qualify: 0, info: 0 };
   private seq = 0;
   private running = false;
   polls = 0;
@@ -75,8 +81,8 @@ export class ListingDiscovery {
     await this.looping;
   }
 
-  private interval(normal: number): number {
-    return this.book.nextOpenWithin(this.venueNow(), this.o.fastWithinMs ?? 5 * 60_000) ? Math.min(normal, this.o.fastMs ?? 1000) : normal;
+  private interval(normal: number, fast = this.o.fastMs ?? 1000): number {
+    return this.book.nextOpenWithin(this.venueNow(), this.o.fastWithinMs ?? 5 * 60_000) ? Math.min(normal, fast) : normal;
   }
 
   private async loop(): Promise<void> {
@@ -92,8 +98,11 @@ export class ListingDiscovery {
           await this.pollSymbols();
         }
         if (now >= this.due.qualify) {
-          this.due.qualify = now + this.interval(this.o.qualifyMs ?? 30_000);
-          await this.qualify();
+          const normal = this.o.qualifyMs ?? 30_000;
+          this.due.qualify = now + this.interval(normal);
+          const withInfo = now >= this.due.info;
+          if (withInfo) this.due.info = now + this.interval(normal, Math.max(this.o.infoFastMs ?? 5_000, this.o.fastMs ?? 1000));
+          await this.qualify(withInfo);
         }
       } catch (e) {
         this.pollErrors++;
@@ -163,27 +172,28 @@ export class ListingDiscovery {
     }
   }
 
-  private async qualify(): Promise<void> {
+  /** defaultSymbols membership of every candidate, and their exchangeInfo when `withInfo`. */
+  private async qualify(withInfo: boolean): Promise<void> {
     const candidates = this.book.candidates(this.venueNow());
     if (candidates.length === 0) return;
     const dflt = await this.rest.defaultSymbols();
     this.polls++;
+    const dm = dflt.ok ? this.raw('/api/v3/defaultSymbols', dflt.value) : undefined;
+    const info = withInfo ? await this.rest.exchangeInfo({ symbols: candidates.map((c) => c.symbol) }) : undefined;
+    if (info !== undefined) this.polls++;
+    const im = info?.ok === true ? this.raw('/api/v3/exchangeInfo', info.value) : undefined;
+    const infoBy = new Map(info?.ok === true ? info.value.symbols.map((s) => [s.symbol, s] as const) : []);
     const apiSymbols = dflt.ok ? new Set(dflt.value.data) : undefined;
-    if (dflt.ok) this.raw('/api/v3/defaultSymbols', dflt.value);
-    const info = await this.rest.exchangeInfo({ symbols: candidates.map((c) => c.symbol) });
-    this.polls++;
-    const infoBy = new Map(info.ok ? info.value.symbols.map((s) => [s.symbol, s] as const) : []);
-    const m = info.ok ? this.raw('/api/v3/exchangeInfo', info.value) : this.meta();
     for (const c of candidates) {
       const s = infoBy.get(c.symbol);
       if (s !== undefined) {
-        this.observe({ source: 'exchange_info', symbol: c.symbol, vcoinId: c.vcoinId, exchangeStatus: s.status, apiTradable: s.isSpotTradingAllowed }, m);
+        this.observe({ source: 'exchange_info', symbol: c.symbol, vcoinId: c.vcoinId, exchangeStatus: s.status, apiTradable: s.isSpotTradingAllowed }, im!);
       }
       if (apiSymbols !== undefined) {
-        this.observe({ source: 'default_symbols', symbol: c.symbol, vcoinId: c.vcoinId, apiTradable: apiSymbols.has(c.symbol) }, m);
+        this.observe({ source: 'default_symbols', symbol: c.symbol, vcoinId: c.vcoinId, apiTradable: apiSymbols.has(c.symbol) }, dm!);
       }
     }
-    if (!dflt.ok && !info.ok) throw dflt.error;
+    if (!dflt.ok && info?.ok !== true) throw dflt.error;
   }
 
   /** A trade of `symbol` was seen: the first one marks the actual open. */
