@@ -1,19 +1,17 @@
 /**
- * The recorder: wires the connection manager, the frame recorder (capture, decode, normalize,
- * order books), listing discovery, and the sinks (the Parquet lake and/or Kafka) together.
+ * The recorder: a MarketFeed (market-feed.ts: connections, capture, decode, normalize, order
+ * books, listing discovery) with the sinks behind it, the Parquet lake and/or Kafka.
  * `sniper record` is a thin shell around it; tests drive it directly against `sniper sim`.
  */
 import { WallClock, type Clock } from '../core/clock.ts';
 import { componentLogger, type Logger } from '../core/logger.ts';
-import { channels } from '../adapters/mexc/channels.ts';
-import { MexcRestClient } from '../adapters/mexc/rest/client.ts';
 import { TABLE_NAMES } from '../lake/schema.ts';
 import { fanOut, type RowSink } from './event-rows.ts';
-import { FrameRecorder } from './frame-recorder.ts';
 import { KafkaPublisher } from './kafka/publisher.ts';
 import { LakeSink } from './lake-sink.ts';
-import { ListingDiscovery, type DiscoveryOptions } from './listings/discovery.ts';
-import { ConnectionPool, type PoolOptions } from './ws/connection-pool.ts';
+import type { DiscoveryOptions } from './listings/discovery.ts';
+import { channelsForSymbol, MarketFeed } from './market-feed.ts';
+import type { PoolOptions } from './ws/connection-pool.ts';
 
 export interface RecorderConfig {
   readonly restUrl: string;
@@ -34,25 +32,10 @@ export interface RecorderConfig {
   readonly logger?: Logger;
 }
 
-/** The streams recorded for each symbol (5 channels: 6 symbols per connection). */
-export function channelsForSymbol(symbol: string): string[] {
-  return [
-    channels.aggreDeals(symbol), channels.aggreDepth(symbol), channels.aggreBookTicker(symbol),
-    channels.kline(symbol, 'Min1'), channels.miniTicker(symbol),
-  ];
-}
-
 export class Recorder {
-  readonly frames: FrameRecorder;
-  readonly pool: ConnectionPool;
-  readonly discovery: ListingDiscovery | undefined;
-  readonly rest: MexcRestClient;
+  readonly feed: MarketFeed;
   private readonly clock: Clock;
   private readonly log: Logger;
-  private snapshotsInFlight = new Set<string>();
-  private snapshotSeq = 0;
-  private stopped = false;
-  snapshots = 0;
 
   private constructor(
     private readonly config: RecorderConfig,
@@ -64,18 +47,18 @@ export class Recorder {
     const sinks: RowSink[] = [];
     if (lake !== undefined) sinks.push(lake);
     if (kafka !== undefined) sinks.push({ append: (t, r) => void kafka.publish(t, r) });
-    const sink = fanOut(sinks);
-    this.rest = MexcRestClient.create({ baseUrl: config.restUrl, webBaseUrl: config.webUrl ?? config.restUrl }, { clock: this.clock });
-    this.frames = new FrameRecorder(sink, {
-      requestSnapshot: (s) => this.fetchSnapshot(s),
-      onTrade: (s, t) => this.discovery?.onTrade(s, t),
-    });
-    this.pool = new ConnectionPool({ url: config.wsUrl, recorderId: config.recorderId, ...config.pool }, this.frames, this.clock, this.log.child({ component: 'ingest.ws' }));
-    if (config.listings || config.all) {
-      this.discovery = new ListingDiscovery(this.rest, this.frames, sink, this.clock, this.log.child({ component: 'ingest.listings' }),
-        (symbol) => this.subscribeSymbol(symbol), { connId: `${config.recorderId}-poll`, ...config.discovery });
-    }
+    this.feed = new MarketFeed({
+      restUrl: config.restUrl, wsUrl: config.wsUrl, feedId: config.recorderId, symbols: config.symbols, listings: config.listings || config.all, component: 'ingest',
+      ...(config.webUrl === undefined ? {} : { webUrl: config.webUrl }), ...(config.pool === undefined ? {} : { pool: config.pool }),
+      ...(config.discovery === undefined ? {} : { discovery: config.discovery }),
+    }, fanOut(sinks), this.clock, this.log);
   }
+
+  get rest(): MarketFeed['rest'] { return this.feed.rest; }
+  get frames(): MarketFeed['frames'] { return this.feed.frames; }
+  get pool(): MarketFeed['pool'] { return this.feed.pool; }
+  get discovery(): MarketFeed['discovery'] { return this.feed.discovery; }
+  get snapshots(): number { return this.feed.snapshots; }
 
   static async create(config: RecorderConfig): Promise<Recorder> {
     if (config.lakeDir === undefined && config.kafkaBrokers === undefined) throw new Error('record needs a lake, Kafka, or both');
@@ -86,49 +69,24 @@ export class Recorder {
   }
 
   subscribeSymbol(symbol: string): void {
-    this.log.info({ symbol }, 'subscribing');
-    this.pool.add(channelsForSymbol(symbol));
+    this.feed.subscribe(symbol);
   }
 
   async start(): Promise<void> {
     await this.kafka?.start(TABLE_NAMES);
-    for (const s of this.config.symbols ?? []) this.pool.add(channelsForSymbol(s));
     if (this.config.all) {
       const info = await this.rest.exchangeInfo();
       if (info.ok) {
-        for (const s of info.value.symbols) if (s.status === '1') this.pool.add(channelsForSymbol(s.symbol));
+        for (const s of info.value.symbols) if (s.status === '1') this.feed.pool.add(channelsForSymbol(s.symbol));
       } else this.log.error({ err: info.error.message }, 'exchangeInfo failed; --all records only what discovery finds');
     }
-    this.pool.start();
-    this.discovery?.start();
-  }
-
-  private fetchSnapshot(symbol: string): void {
-    if (this.snapshotsInFlight.has(symbol)) return;
-    this.snapshotsInFlight.add(symbol);
-    void this.rest.depth(symbol, 5000).then((r) => {
-      this.snapshotsInFlight.delete(symbol);
-      if (this.stopped) return;
-      const meta = { connId: `${this.config.recorderId}-rest`, tsRecv: this.clock.nowUs(), seq: this.snapshotSeq++ };
-      if (!r.ok) {
-        this.log.warn({ symbol, err: r.error.message }, 'depth snapshot failed; retrying on the next delta');
-        this.frames.onSnapshotFailed(symbol);
-        return;
-      }
-      this.snapshots++;
-      this.frames.onRest('/api/v3/depth', new TextEncoder().encode(JSON.stringify(r.value)), meta, symbol);
-      const lv = (l: readonly [unknown, unknown]) => [Number(l[0]), Number(l[1])] as const;
-      this.frames.onSnapshot(symbol, { lastUpdateId: Number(r.value.lastUpdateId), bids: r.value.bids.map(lv), asks: r.value.asks.map(lv), tsRecv: meta.tsRecv }, meta);
-    });
+    this.feed.start();
   }
 
   /** Stop everything and flush: gaps still open are closed at now, listings rows written, files finished. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    await this.discovery?.stop();
-    this.pool.stop();
-    const meta = { connId: `${this.config.recorderId}-rest`, tsRecv: this.clock.nowUs(), seq: this.snapshotSeq++ };
-    this.frames.resetBooks([...this.frames.books.keys()], meta, 'end of recording');
+    await this.feed.stop();
+    this.feed.endBooks('end of recording');
     this.discovery?.writeListings();
     await this.kafka?.close();
     await this.lake?.close();

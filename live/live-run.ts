@@ -154,7 +154,7 @@ export class LiveRun {
 
   /** Stop the feed and the runner, write the audit tables and summary.json; returns the summary. */
   async stop(): Promise<LiveSummary> {
-    this.feed.stop();
+    await this.feed.stop(); // a listing poll in flight lands before the bridge closes
     const endUs = this.driver.stop();
     this.bridge.close();
     this.real?.venue.stop();

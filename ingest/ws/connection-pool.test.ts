@@ -4,7 +4,7 @@ import { createLogger } from '../../core/logger.ts';
 import type { TableName } from '../../lake/schema.ts';
 import type { RowOf } from '../../lake/table-batch.ts';
 import { FrameRecorder } from '../frame-recorder.ts';
-import { channelsForSymbol } from '../recorder.ts';
+import { channelsForSymbol } from '../market-feed.ts';
 import { startSim, type SimProcess } from '../testing/sim-process.ts';
 import { ConnectionPool } from './connection-pool.ts';
 
