@@ -12,6 +12,7 @@ import { MexcRestClient } from '../adapters/mexc/rest/client.ts';
 import { defaultRules } from '../execution/instrument.ts';
 import { parseScenario } from '../sim/config/scenario.ts';
 import { startSim, type RunningSim } from '../sim/server/sim-server.ts';
+import { waitForMarket } from '../sim/testing/sim-harness.ts';
 import { MexcVenue, type VenueJournalEntry } from './mexc-venue.ts';
 import { PrivateStream } from './private-stream.ts';
 import { startLossyProxy, type LossyProxy } from './testing/lossy-proxy.ts';
@@ -30,7 +31,7 @@ beforeAll(async () => {
     host: '127.0.0.1', port: 0,
   });
   proxy = startLossyProxy(sim.rest);
-  await Bun.sleep(300); // trades on the book
+  await waitForMarket(sim); // trades on the book
 });
 afterAll(async () => {
   await proxy?.stop();

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, test } from 'bun:test';
 import { tryDecodeFrame, decodeFrame } from '../../adapters/mexc/proto/codec.ts';
 import { UsageError } from '../../core/errors.ts';
 import { parseFaults } from './fault-spec.ts';
-import { connect, testSim } from '../testing/sim-harness.ts';
+import { connect, testSim, waitForMarket } from '../testing/sim-harness.ts';
 import { signedFetch } from '../testing/signed-fetch.ts';
 import type { RunningSim } from '../server/sim-server.ts';
 
@@ -93,7 +93,7 @@ describe('REST faults', () => {
   test('rest5xx on an order answers 503 after the order was placed; timeout holds the answer back', async () => {
     const s = testSim({ rest: { timeoutFaultMs: 300 } }, { faults: 'rest5xx=1' });
     sims.push(s);
-    await Bun.sleep(200);
+    await waitForMarket(s);
     const a = s.exchange.scenario.account;
     const raw = { base: s.rest, apiKey: a.apiKey, apiSecret: a.apiSecret };
     const r = await signedFetch(raw, 'POST', '/api/v3/order', { symbol: 'BTCUSDT', side: 'BUY', type: 'MARKET', quoteOrderQty: '20' });

@@ -63,3 +63,23 @@ export async function connect(url: string): Promise<TestClient> {
     close: () => ws.close(),
   };
 }
+
+/** Poll until `pred` holds, or throw after `ms`. */
+export async function until(pred: () => boolean, ms = 3000, what = 'condition'): Promise<void> {
+  const end = Date.now() + ms;
+  while (!pred()) {
+    if (Date.now() > end) throw new Error(`${what} not met within ${ms} ms`);
+    await Bun.sleep(5);
+  }
+}
+
+/**
+ * Wait until the sim's market has ticked and `symbol` has traded and has a two-sided book (right
+ * after start, or on a loaded machine, the first ticks may not have run yet). Reads the sim's
+ * state directly so it spends none of the REST rate budget a test may be measuring.
+ */
+export async function waitForMarket(sim: RunningSim, symbol = 'BTCUSDT', ms = 5000): Promise<void> {
+  const m = sim.exchange.market.symbols.get(symbol);
+  if (m === undefined) throw new Error(`the sim has no ${symbol}`);
+  await until(() => m.recent.length > 0 && m.book.top('bid', 1).length > 0 && m.book.top('ask', 1).length > 0, ms, `${symbol} to trade`);
+}

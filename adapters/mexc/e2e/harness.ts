@@ -10,6 +10,7 @@ import type { Result } from '../../../core/result.ts';
 import { parseScenario } from '../../../sim/config/scenario.ts';
 import { parseFaults } from '../../../sim/faults/fault-spec.ts';
 import { startSim, type RunningSim } from '../../../sim/server/sim-server.ts';
+export { until, waitForMarket } from '../../../sim/testing/sim-harness.ts';
 import { MexcRestClient } from '../rest/client.ts';
 import type { MexcRestConfigInput } from '../rest/client-config.ts';
 
@@ -67,15 +68,6 @@ export function failure<E>(r: Result<unknown, E>): E {
   return r.error;
 }
 
-/** Poll until `pred` holds, or throw after `ms`. */
-export async function until(pred: () => boolean, ms = 3000, what = 'condition'): Promise<void> {
-  const end = Date.now() + ms;
-  while (!pred()) {
-    if (Date.now() > end) throw new Error(`${what} not met within ${ms} ms`);
-    await Bun.sleep(5);
-  }
-}
-
 /** A wall clock shifted by `offsetMs` (a client machine whose clock is wrong). */
 export class SkewedClock implements Clock {
   constructor(private readonly offsetMs: number) {}
@@ -106,15 +98,4 @@ export async function simStats(rest: string): Promise<SimStats> {
   const res = await fetch(`${rest}/_sim/stats`);
   if (res.status !== 200) throw new Error(`/_sim/stats answered HTTP ${res.status}`);
   return simStatsSchema.parse(await res.json());
-}
-
-/**
- * Wait until the sim's market has ticked and `symbol` has traded and has a two-sided book (right
- * after start, or on a loaded machine, the first ticks may not have run yet). Reads the sim's
- * state directly so it spends none of the REST rate budget a test may be measuring.
- */
-export async function waitForMarket(sim: RunningSim, symbol = BTC, ms = 5000): Promise<void> {
-  const m = sim.exchange.market.symbols.get(symbol);
-  if (m === undefined) throw new Error(`the sim has no ${symbol}`);
-  await until(() => m.recent.length > 0 && m.book.top('bid', 1).length > 0 && m.book.top('ask', 1).length > 0, ms, `${symbol} to trade`);
 }

@@ -2,10 +2,10 @@
  * REST against the sim, through this project's own MEXC client where it can be used, and raw
  * signed requests where a test must break a rule the client enforces.
  */
-import { afterAll, describe, expect, test } from 'bun:test';
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { MexcRestClient } from '../../../adapters/mexc/rest/client.ts';
 import { hmacSha256Hex } from '../../../adapters/mexc/rest/sign.ts';
-import { testSim } from '../../testing/sim-harness.ts';
+import { testSim, waitForMarket } from '../../testing/sim-harness.ts';
 import { signedFetch } from '../../testing/signed-fetch.ts';
 
 const sim = testSim({ listings: { count: 6, firstOpenInSec: 1200, intervalSec: 36_000 }, account: { balances: { USDT: 1_000_000 } } });
@@ -13,6 +13,9 @@ const acct = sim.exchange.scenario.account;
 const client = MexcRestClient.create({ baseUrl: sim.rest, webBaseUrl: sim.rest, apiKey: acct.apiKey, apiSecret: acct.apiSecret });
 const raw = { base: sim.rest, apiKey: acct.apiKey, apiSecret: acct.apiSecret };
 afterAll(() => sim.stop());
+// the market's first ticks (a book, a trade) before anything reads it: on a loaded machine a
+// fixed sleep was not always enough
+beforeAll(() => waitForMarket(sim));
 
 const must = <T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T => {
   if (!r.ok) throw r.error;
@@ -21,7 +24,6 @@ const must = <T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T =
 
 describe('public endpoints parse with the client', () => {
   test('ping, time, exchangeInfo, depth, klines, tickers', async () => {
-    await Bun.sleep(300);
     must(await client.ping());
     const t = must(await client.serverTime());
     expect(Math.abs(Number(t.serverTime) - Date.now())).toBeLessThan(2000);

@@ -1,6 +1,6 @@
 /** Order and account edge cases: passive LIMIT_MAKER, lock refunds, listen-key cap, offline pairs. */
 import { afterAll, expect, test } from 'bun:test';
-import { testSim } from '../../testing/sim-harness.ts';
+import { testSim, waitForMarket } from '../../testing/sim-harness.ts';
 import { signedFetch } from '../../testing/signed-fetch.ts';
 
 const sim = testSim({
@@ -18,7 +18,7 @@ afterAll(() => sim.stop());
 const order = async (p: Record<string, string>) => (await signedFetch(raw, 'POST', '/api/v3/order', p)).body;
 
 test('a passive LIMIT_MAKER rests as NEW and shows in the book', async () => {
-  await Bun.sleep(200);
+  await waitForMarket(sim);
   const bid = sim.exchange.market.symbols.get('BTCUSDT')!.book.top('bid', 1)[0]![0];
   const price = ((bid - 5000) / 100).toFixed(2); // 50 USDT below: the tape will not reach it at once
   const placed = await order({ symbol: 'BTCUSDT', side: 'BUY', type: 'LIMIT_MAKER', quantity: '0.001', price });
