@@ -1,7 +1,7 @@
 /** Listing-specific rejections, request limits and the private user stream. */
 import { afterAll, describe, expect, test } from 'bun:test';
 import { decodeFrame } from '../../../adapters/mexc/proto/codec.ts';
-import { connect, testSim } from '../../testing/sim-harness.ts';
+import { connect, testSim, waitForMarket } from '../../testing/sim-harness.ts';
 import { signedFetch } from '../../testing/signed-fetch.ts';
 import type { RunningSim } from '../sim-server.ts';
 
@@ -117,6 +117,7 @@ describe('maker fills', () => {
 describe('user data stream', () => {
   test('orders, deals and account pushes on a listenKey connection', async () => {
     const { s, raw } = sim({});
+    await waitForMarket(s); // the market buy below needs a book to fill against
     const key = (await signedFetch(raw, 'POST', '/api/v3/userDataStream', {})).body.listenKey as string;
     expect(key).toMatch(/^[0-9a-f]{64}$/);
     expect((await signedFetch(raw, 'PUT', '/api/v3/userDataStream', { listenKey: key })).body.listenKey).toBe(key);
