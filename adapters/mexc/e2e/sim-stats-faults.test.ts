@@ -5,10 +5,9 @@
  */
 import { afterAll, describe, expect, test } from 'bun:test';
 import type { BookDeltaEvent } from '../../../core/events.ts';
-import { ackAccepts } from '../control.ts';
 import { channels } from '../channels.ts';
-import { BTC, e2eScenario, simStats, startE2eSim, until } from './harness.ts';
-import { E2eWsClient } from './ws-client.ts';
+import { BTC, e2eScenario, simStats, startE2eSim } from './harness.ts';
+import { recordChannels, type E2eWsClient } from './ws-client.ts';
 
 const faulty = startE2eSim(e2eScenario(), { faults: 'gap=0.05,duplicate=0.05,garbage=0.03,torn=0.03' });
 const open: E2eWsClient[] = [];
@@ -17,17 +16,7 @@ afterAll(async () => {
   await faulty.stop();
 });
 
-/** Subscribe, let frames flow, unsubscribe and wait for the ack (everything sent is then delivered). */
-async function record(url: string, subs: readonly string[], ms: number): Promise<E2eWsClient> {
-  const c = await E2eWsClient.connect(url);
-  open.push(c);
-  expect(ackAccepts(await c.request(subs), subs)).toBe(true);
-  await Bun.sleep(ms);
-  const before = c.replies.length;
-  c.unsubscribe(subs);
-  await until(() => c.replies.length > before, 2000, 'the unsubscribe ack');
-  return c;
-}
+const record = (url: string, subs: readonly string[], ms: number) => recordChannels(url, subs, ms, open);
 
 describe('/_sim/stats fault counts against what the client received', () => {
   test('faults: received = sent − gap + duplicate; bad frames = garbage + torn; depth gaps seen as version jumps', async () => {

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, test } from 'bun:test';
 import { ackAccepts } from '../control.ts';
 import { channels } from '../channels.ts';
 import { BTC, clientFor, e2eScenario, failure, must, simStats, startE2eSim, until, waitForMarket } from './harness.ts';
-import { E2eWsClient } from './ws-client.ts';
+import { E2eWsClient, recordChannels } from './ws-client.ts';
 
 const clean = startE2eSim(e2eScenario({ listings: { count: 2, firstOpenInSec: 900, intervalSec: 600 } }));
 const open: E2eWsClient[] = [];
@@ -16,17 +16,7 @@ afterAll(async () => {
   await clean.stop();
 });
 
-/** Subscribe, let frames flow, unsubscribe and wait for the ack (everything sent is then delivered). */
-async function record(url: string, subs: readonly string[], ms: number): Promise<E2eWsClient> {
-  const c = await E2eWsClient.connect(url);
-  open.push(c);
-  expect(ackAccepts(await c.request(subs), subs)).toBe(true);
-  await Bun.sleep(ms);
-  const before = c.replies.length;
-  c.unsubscribe(subs);
-  await until(() => c.replies.length > before, 2000, 'the unsubscribe ack');
-  return c;
-}
+const record = (url: string, subs: readonly string[], ms: number) => recordChannels(url, subs, ms, open);
 
 describe('/_sim/stats against what the client received', () => {
   test('public: frames sent per channel = frames received', async () => {

@@ -4,8 +4,9 @@
  * binary pushes decoded by decodeFrame and normalized by normalizeToArray. It records everything
  * in arrival order, with the receive time, and how the connection closed.
  */
+import { expect } from 'bun:test';
 import type { SniperEvent } from '../../../core/events.ts';
-import { parseControlReply, pingMessage, subscribeMessage, unsubscribeMessage, type ControlReply } from '../control.ts';
+import { ackAccepts, parseControlReply, pingMessage, subscribeMessage, unsubscribeMessage, type ControlReply } from '../control.ts';
 import { normalizeToArray } from '../normalize.ts';
 import { decodeFrame, type MexcPushFrame } from '../proto/codec.ts';
 import { until } from './harness.ts';
@@ -111,4 +112,19 @@ export class E2eWsClient {
   close(): void {
     if (!this.isClosed) this.ws.close();
   }
+}
+
+/**
+ * Subscribe, let frames flow for `ms`, unsubscribe and wait for the ack (everything sent is then
+ * delivered). The client is pushed to `open` first, so the test's afterAll closes it even on failure.
+ */
+export async function recordChannels(url: string, subs: readonly string[], ms: number, open: E2eWsClient[]): Promise<E2eWsClient> {
+  const c = await E2eWsClient.connect(url);
+  open.push(c);
+  expect(ackAccepts(await c.request(subs), subs)).toBe(true);
+  await Bun.sleep(ms);
+  const before = c.replies.length;
+  c.unsubscribe(subs);
+  await until(() => c.replies.length > before, 2000, 'the unsubscribe ack');
+  return c;
 }
