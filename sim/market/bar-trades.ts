@@ -3,16 +3,11 @@
  * trade is at the bar's open, the last at its close, and (bars longer than a second) the high
  * and the low are each hit once, so candles built from the trades reproduce the bar. Quantities split the bar's quote volume.
  */
+import type { Bar } from './path-stats.ts';
 import { rngFor } from './rng.ts';
 
-export interface BarSpec {
-  readonly startMs: number;
-  readonly durMs: number;
-  readonly open: number;
-  readonly high: number;
-  readonly low: number;
-  readonly close: number;
-  readonly quote: number;
+/** A bar (path-stats.ts) and the share of its quote volume bought by takers. */
+export interface BarSpec extends Bar {
   readonly buyShare: number;
 }
 
