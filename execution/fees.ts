@@ -4,7 +4,7 @@
  * quoteCommissionPrecision, 8 by default here). The fee is charged in the asset received: base
  * for a buy, quote for a sell. Default rates: taker 0.05 % ("0.0005"), maker 0 ("0").
  */
-import { fixedFromNumber, fixedFromString, mul, rescale, toNumber, toDecimalString, type Fixed } from './fixed-point.ts';
+import { add, fixedFromNumber, fixedFromString, mul, rescale, toNumber, toDecimalString, type Fixed, ZERO } from './fixed-point.ts';
 
 export const DEFAULT_TAKER_FEE_RATE = '0.0005';
 export const DEFAULT_MAKER_FEE_RATE = '0';
@@ -26,6 +26,18 @@ export function fillAmounts(side: 'buy' | 'sell', price: number, qty: number, fe
   const rate = fixedFromString(feeRate);
   const fee = rescale(mul(side === 'buy' ? q : quote, rate), commissionScale, 'half-up');
   return { quote, fee, feeIn: side === 'buy' ? 'base' : 'quote' };
+}
+
+/** Exact totals of several fills of one side at one fee rate (each fee rounded per fill, as MEXC does). */
+export function fillsAmounts(side: 'buy' | 'sell', fills: Iterable<{ readonly price: number; readonly qty: number }>, feeRate: string): { quote: Fixed; fee: Fixed } {
+  let quote: Fixed = ZERO;
+  let fee: Fixed = ZERO;
+  for (const f of fills) {
+    const a = fillAmounts(side, f.price, f.qty, feeRate);
+    quote = add(quote, a.quote);
+    fee = add(fee, a.fee);
+  }
+  return { quote, fee };
 }
 
 /** Convenience: the fee as a number and as its exact decimal string. */

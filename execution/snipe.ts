@@ -24,7 +24,7 @@ import type { SniperEvent } from '../core/events.ts';
 import { BookSet, type OrderBook } from '../core/order-book.ts';
 import { exitParamsSchema, exitSignal, newTracker, withPrice, type ExitReason, type ExitTracker } from '../strategies/exits.ts';
 import { ConsumedLiquidity, walkBook } from './book-walk.ts';
-import { fillAmounts } from './fees.ts';
+import { fillsAmounts } from './fees.ts';
 import { add, toNumber, type Fixed, ZERO } from './fixed-point.ts';
 import { defaultRules, floorToScale, instrumentDefaultsSchema } from './instrument.ts';
 
@@ -122,13 +122,7 @@ export function simulateSnipe(symbol: string, openTimeMs: number, events: Iterab
       const quoteQty = floorToScale(p.quoteQty, rules.quoteScale);
       const walk = walkBook(book(), consumed, { side: 'buy', quoteQty, qtyScale: rules.qtyScale, ...(limitPrice === undefined ? {} : { limitPrice }) });
       if (walk.filledQty <= 0) return reject(30010, atUs);
-      let quote: Fixed = ZERO;
-      let feeBase: Fixed = ZERO;
-      for (const f of walk.fills) {
-        const a = fillAmounts('buy', f.price, f.qty, rules.takerFeeRate);
-        quote = add(quote, a.quote);
-        feeBase = add(feeBase, a.fee);
-      }
+      const { quote, fee: feeBase } = fillsAmounts('buy', walk.fills, rules.takerFeeRate);
       const avg = toNumber(quote) / walk.filledQty;
       entryQty = walk.filledQty;
       held = floorToScale(walk.filledQty - toNumber(feeBase), 8);
@@ -145,13 +139,7 @@ export function simulateSnipe(symbol: string, openTimeMs: number, events: Iterab
     if (qty <= 0) return;
     const walk = walkBook(book(), consumed, { side: 'sell', qty, qtyScale: rules.qtyScale });
     if (walk.filledQty <= 0) return;
-    let quote: Fixed = ZERO;
-    let fee: Fixed = ZERO;
-    for (const f of walk.fills) {
-      const a = fillAmounts('sell', f.price, f.qty, rules.takerFeeRate);
-      quote = add(quote, a.quote);
-      fee = add(fee, a.fee);
-    }
+    const { quote, fee } = fillsAmounts('sell', walk.fills, rules.takerFeeRate);
     held = floorToScale(held - walk.filledQty, 8);
     received = add(received, add(quote, { units: -fee.units, scale: fee.scale }));
     feesQuote += toNumber(fee);
