@@ -4,7 +4,10 @@ import { decodeFrame } from '../../adapters/mexc/proto/codec.ts';
 import { connect, testSim } from '../testing/sim-harness.ts';
 
 const fast = { ws: { noSubscriptionTimeoutMs: 300, noDataTimeoutMs: 400, lifetimeMs: 1500 } };
-const sim = testSim({ ...fast, listings: { count: 1, firstOpenInSec: 3600 } });
+// BTCUSDT trades 50 times a second here: at the default 8, a 400 ms stretch without a trade (and
+// so the no-data close of a deals-only connection) comes about one time in 25
+const busy = [{ symbol: 'BTCUSDT', price: 86_500, priceScale: 2, quantityScale: 6, tradesPerSec: 50, meanTradeQuote: 2000 }];
+const sim = testSim({ ...fast, established: busy, listings: { count: 1, firstOpenInSec: 3600 } });
 afterAll(() => sim.stop());
 
 const DEALS = 'spot@public.aggre.deals.v3.api.pb@100ms@BTCUSDT';
